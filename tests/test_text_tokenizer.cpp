@@ -100,16 +100,19 @@ struct TinyTokenizer {
   bool pairMerges = false;
   bool ignoreMerges = false;
   std::string postProcessor = kCsmPostProcessor;
+  std::string preTokenizer = kLlama3PreTokenizer;
 
   std::string json() const {
     Strings vocab;
     for (int byte = 0; byte < 256; ++byte) vocab.push_back(byteChar(static_cast<unsigned char>(byte)));
-    for (const auto& merge : merges) vocab.push_back(merge.substr(0, merge.find(' ')) + merge.substr(merge.find(' ') + 1));
+    for (const auto& merge : merges)
+      vocab.push_back(merge.substr(0, merge.find(' ')) + merge.substr(merge.find(' ') + 1));
     for (const auto& token : extraTokens) {
       if (std::find(vocab.begin(), vocab.end(), token) == vocab.end()) vocab.push_back(token);
     }
     std::string vocabJson;
-    for (size_t id = 0; id < vocab.size(); ++id) vocabJson += (id ? ", " : "") + jsonString(vocab[id]) + ": " + std::to_string(id);
+    for (size_t id = 0; id < vocab.size(); ++id)
+      vocabJson += (id ? ", " : "") + jsonString(vocab[id]) + ": " + std::to_string(id);
     std::string mergesJson;
     for (const auto& merge : merges) {
       const std::string left = merge.substr(0, merge.find(' '));
@@ -123,7 +126,7 @@ struct TinyTokenizer {
         {"id": 1002, "content": "<|a|>", "single_word": false, "lstrip": false, "rstrip": false, "normalized": false, "special": false},
         {"id": 1003, "content": "<|a|>b", "single_word": false, "lstrip": false, "rstrip": false, "normalized": false, "special": false}],
       "normalizer": null, "pre_tokenizer": )" +
-           kLlama3PreTokenizer + R"(, "post_processor": )" + postProcessor +
+           preTokenizer + R"(, "post_processor": )" + postProcessor +
            R"(, "decoder": {"type": "ByteLevel", "add_prefix_space": true, "trim_offsets": true, "use_regex": true},
       "model": {"type": "BPE", "dropout": null, "unk_token": null, "continuing_subword_prefix": null,
         "end_of_word_suffix": null, "fuse_unk": false, "byte_fallback": false, "ignore_merges": )" +
@@ -182,16 +185,21 @@ class TestTextTokenizer : public QObject {
     QTest::addColumn<Strings>("merges");
     QTest::addColumn<std::string>("text");
     QTest::addColumn<Strings>("expected");
-    QTest::newRow("merges build a word") << Strings{"h e", "l l", "he ll", "hell o"} << std::string("hello") << Strings{"hello"};
+    QTest::newRow("merges build a word") << Strings{"h e", "l l", "he ll", "hell o"} << std::string("hello")
+                                         << Strings{"hello"};
     QTest::newRow("lower rank merges first") << Strings{"b c", "a b"} << std::string("abc") << Strings{"a", "bc"};
     QTest::newRow("rank order reversed") << Strings{"a b", "b c"} << std::string("abc") << Strings{"ab", "c"};
     QTest::newRow("leftmost pair on ties") << Strings{"a a"} << std::string("aaa") << Strings{"aa", "a"};
-    QTest::newRow("merged pairs merge again") << Strings{"a a", "aa aa"} << std::string("aaaaa") << Strings{"aaaa", "a"};
-    QTest::newRow("no merge across pre-tokens") << Strings{"i \xC4\xA0", "h i"} << std::string("hi hi")
-                                                << Strings{"hi", "\xC4\xA0", "hi"};
-    QTest::newRow("space joins the next word") << Strings{"\xC4\xA0 w"} << std::string("a w") << Strings{"a", "\xC4\xA0w"};
-    QTest::newRow("two-byte character") << Strings{"\xC3\x83 \xC2\xA9"} << std::string("\xC3\xA9") << Strings{"\xC3\x83\xC2\xA9"};
-    QTest::newRow("emoji falls back to bytes") << Strings{} << std::string("\xF0\x9F\x91\x8D") << byteTokens("\xF0\x9F\x91\x8D");
+    QTest::newRow("merged pairs merge again")
+        << Strings{"a a", "aa aa"} << std::string("aaaaa") << Strings{"aaaa", "a"};
+    QTest::newRow("no merge across pre-tokens")
+        << Strings{"i \xC4\xA0", "h i"} << std::string("hi hi") << Strings{"hi", "\xC4\xA0", "hi"};
+    QTest::newRow("space joins the next word")
+        << Strings{"\xC4\xA0 w"} << std::string("a w") << Strings{"a", "\xC4\xA0w"};
+    QTest::newRow("two-byte character") << Strings{"\xC3\x83 \xC2\xA9"} << std::string("\xC3\xA9")
+                                        << Strings{"\xC3\x83\xC2\xA9"};
+    QTest::newRow("emoji falls back to bytes")
+        << Strings{} << std::string("\xF0\x9F\x91\x8D") << byteTokens("\xF0\x9F\x91\x8D");
     QTest::newRow("empty text") << Strings{"a b"} << std::string() << Strings{};
   }
 
@@ -234,7 +242,6 @@ class TestTextTokenizer : public QObject {
     QCOMPARE(tokenizer.encode_raw("abc"), idsOf(tokenizer, expected));
   }
 
-  // With ignore_merges and every expected pre-token in the vocabulary, the ids spell out the split.
   void preTokenizerSplits_data() {
     QTest::addColumn<std::string>("text");
     QTest::addColumn<Strings>("preTokens");
@@ -247,37 +254,53 @@ class TestTextTokenizer : public QObject {
     QTest::newRow("tabs") << std::string("ok\t\tgo") << Strings{"ok", "\t", "\tgo"};
     QTest::newRow("punctuation") << std::string("x!!! y?") << Strings{"x", "!!!", " y", "?"};
     QTest::newRow("speaker prefix") << std::string("[0]Hello") << Strings{"[", "0", "]Hello"};
-    QTest::newRow("CJK") << std::string("\xE6\x97\xA5\xE6\x9C\xAC \xE8\xAA\x9E") << Strings{"\xE6\x97\xA5\xE6\x9C\xAC", " \xE8\xAA\x9E"};
-    QTest::newRow("accented Latin") << std::string("caf\xC3\xA9 na\xC3\xAFve") << Strings{"caf\xC3\xA9", " na\xC3\xAFve"};
-    QTest::newRow("emoji") << std::string("ok \xF0\x9F\x91\x8D\xF0\x9F\x91\x8D!") << Strings{"ok", " \xF0\x9F\x91\x8D\xF0\x9F\x91\x8D!"};
+    QTest::newRow("CJK") << std::string("\xE6\x97\xA5\xE6\x9C\xAC \xE8\xAA\x9E")
+                         << Strings{"\xE6\x97\xA5\xE6\x9C\xAC", " \xE8\xAA\x9E"};
+    QTest::newRow("accented Latin") << std::string("caf\xC3\xA9 na\xC3\xAFve")
+                                    << Strings{"caf\xC3\xA9", " na\xC3\xAFve"};
+    QTest::newRow("emoji") << std::string("ok \xF0\x9F\x91\x8D\xF0\x9F\x91\x8D!")
+                           << Strings{"ok", " \xF0\x9F\x91\x8D\xF0\x9F\x91\x8D!"};
     QTest::newRow("trailing spaces") << std::string("end  ") << Strings{"end", "  "};
   }
 
   void preTokenizerSplits() {
     QFETCH(std::string, text);
     QFETCH(Strings, preTokens);
-    TinyTokenizer tiny;
-    tiny.ignoreMerges = true;
-    Strings expected;
-    for (const auto& preToken : preTokens) expected.push_back(byteLevel(preToken));
-    tiny.extraTokens = expected;
-    const auto tokenizer = tiny.load();
-    QCOMPARE(tokenizer.encode_raw(text), idsOf(tokenizer, expected));
+    checkPreTokens(kLlama3PreTokenizer, text, preTokens);
+  }
+
+  // A lone ByteLevel pre-tokenizer splits with GPT-2's built-in pattern when use_regex is true.
+  void gpt2PreTokenizerSplits_data() {
+    QTest::addColumn<bool>("addPrefixSpace");
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<Strings>("preTokens");
+    QTest::newRow("prefix space added") << true << std::string("Hello world") << Strings{" Hello", " world"};
+    QTest::newRow("prefix space already there") << true << std::string(" spaced out") << Strings{" spaced", " out"};
+    QTest::newRow("no prefix space") << false << std::string("it's 2024!") << Strings{"it", "'s", " 2024", "!"};
+  }
+
+  void gpt2PreTokenizerSplits() {
+    QFETCH(bool, addPrefixSpace);
+    QFETCH(std::string, text);
+    QFETCH(Strings, preTokens);
+    checkPreTokens(std::string(R"({"type": "ByteLevel", "use_regex": true, "add_prefix_space": )") +
+                       (addPrefixSpace ? "true" : "false") + "}",
+                   text, preTokens);
   }
 
   void addedTokens_data() {
     QTest::addColumn<std::string>("text");
     QTest::addColumn<Strings>("expected");
-    QTest::newRow("special token in the text") << std::string("Hi<|end_of_text|>x")
-                                               << Strings{"H", "i", "<|end_of_text|>", "x"};
-    QTest::newRow("special token after a space") << std::string("a <|begin_of_text|>")
-                                                 << Strings{"a", "\xC4\xA0", "<|begin_of_text|>"};
+    QTest::newRow("special token in the text")
+        << std::string("Hi<|end_of_text|>x") << Strings{"H", "i", "<|end_of_text|>", "x"};
+    QTest::newRow("special token after a space")
+        << std::string("a <|begin_of_text|>") << Strings{"a", "\xC4\xA0", "<|begin_of_text|>"};
     QTest::newRow("longest added token first") << std::string("x<|a|>b") << Strings{"x", "<|a|>b"};
     QTest::newRow("shorter one when the longer does not match") << std::string("<|a|>c") << Strings{"<|a|>", "c"};
-    QTest::newRow("adjacent added tokens") << std::string("<|begin_of_text|><|end_of_text|>")
-                                           << Strings{"<|begin_of_text|>", "<|end_of_text|>"};
-    QTest::newRow("incomplete special token is text") << std::string("<|end_of")
-                                                       << Strings{"<", "|", "end", "_", "o", "f"};
+    QTest::newRow("adjacent added tokens")
+        << std::string("<|begin_of_text|><|end_of_text|>") << Strings{"<|begin_of_text|>", "<|end_of_text|>"};
+    QTest::newRow("incomplete special token is text")
+        << std::string("<|end_of") << Strings{"<", "|", "end", "_", "o", "f"};
   }
 
   void addedTokens() {
@@ -295,7 +318,8 @@ class TestTextTokenizer : public QObject {
     QTest::addColumn<int>("eos");
     QTest::newRow("CSM: Sequence[ByteLevel, BOS $A EOS]") << kCsmPostProcessor << 1000 << 1001;
     QTest::newRow("Llama-3: BOS $A only") << templateProcessing("[" + kBos + ", " + kSequence + "]") << 1000 << -1;
-    QTest::newRow("plain TemplateProcessing") << templateProcessing("[" + kBos + ", " + kSequence + ", " + kEos + "]") << 1000 << 1001;
+    QTest::newRow("plain TemplateProcessing")
+        << templateProcessing("[" + kBos + ", " + kSequence + ", " + kEos + "]") << 1000 << 1001;
     QTest::newRow("none") << std::string("null") << -1 << -1;
   }
 
@@ -312,7 +336,13 @@ class TestTextTokenizer : public QObject {
     if (bos >= 0) expected.insert(expected.begin(), bos);
     if (eos >= 0) expected.push_back(eos);
     QCOMPARE(tokenizer.encode("[0]Hi"), expected);
-    QCOMPARE(tokenizer.encode_speaker_text(0, "Hi"), expected);
+    // Sesame's framing: BOS + "[0]Hi" + EOS whenever the tokenizer knows those tokens
+    Ids framed = tokenizer.encode_raw("[0]Hi");
+    const int32_t bosToken = tokenizer.token_to_id("<|begin_of_text|>");
+    const int32_t eosToken = tokenizer.token_to_id("<|end_of_text|>");
+    if (bosToken >= 0 || bos >= 0) framed.insert(framed.begin(), bosToken >= 0 ? bosToken : bos);
+    if (eosToken >= 0 || eos >= 0) framed.push_back(eosToken >= 0 ? eosToken : eos);
+    QCOMPARE(tokenizer.encode_speaker_text(0, "Hi"), framed);
   }
 
   void decodeRoundTrip_data() {
@@ -377,56 +407,78 @@ class TestTextTokenizer : public QObject {
     const std::string model = R"("model": {"type": "BPE", "vocab": {"a": 0, "b": 1, "ab": 2}, "merges": ["a b"]})";
     const std::string byteLevel = R"({"type": "ByteLevel", "add_prefix_space": false, "use_regex": true})";
     QTest::newRow("WordPiece model") << std::string(R"({"model": {"type": "WordPiece", "vocab": {"a": 0}}})")
-                                     << std::string("bad.json: tokenizer model type 'WordPiece' is not supported (expected "
-                                                    "byte-level BPE as in sesame/csm-1b's tokenizer.json)");
+                                     << std::string(
+                                            "bad.json: tokenizer model type 'WordPiece' is not supported (expected "
+                                            "byte-level BPE as in sesame/csm-1b's tokenizer.json)");
     QTest::newRow("Unigram model") << std::string(R"({"model": {"type": "Unigram", "vocab": [["a", 0.0]]}})")
                                    << std::string("bad.json: tokenizer model type 'Unigram' is not supported");
     QTest::newRow("malformed JSON") << std::string(R"({"model": {"type": "BPE", "vocab": {"a": 0},)")
                                     << std::string("bad.json: not valid JSON (parse error");
-    QTest::newRow("not an object") << std::string("[1, 2]") << std::string("bad.json: the top level must be a JSON object");
+    QTest::newRow("not an object") << std::string("[1, 2]")
+                                   << std::string("bad.json: the top level must be a JSON object");
     QTest::newRow("no model") << std::string("{}") << std::string("bad.json: missing field 'model'");
-    QTest::newRow("no model type") << std::string(R"({"model": {"vocab": {}}})") << std::string("bad.json: missing field 'model.type'");
+    QTest::newRow("no model type") << std::string(R"({"model": {"vocab": {}}})")
+                                   << std::string("bad.json: missing field 'model.type'");
     QTest::newRow("no vocabulary") << std::string(R"({"model": {"type": "BPE", "merges": []}})")
                                    << std::string("bad.json: missing field 'model.vocab'");
-    QTest::newRow("vocabulary id not a number") << std::string(R"({"model": {"type": "BPE", "vocab": {"a": "zero"}, "merges": []}})")
-                                                << std::string("bad.json: 'model.vocab[\"a\"]' must be a token id");
-    QTest::newRow("huge token id") << std::string(R"({"model": {"type": "BPE", "vocab": {"a": 2000000000}, "merges": []}})")
-                                   << std::string("bad.json: 'model.vocab[\"a\"]' must be a token id (an integer from 0 to 16777215)");
+    QTest::newRow("vocabulary id not a number")
+        << std::string(R"({"model": {"type": "BPE", "vocab": {"a": "zero"}, "merges": []}})")
+        << std::string("bad.json: 'model.vocab[\"a\"]' must be a token id");
+    QTest::newRow("huge token id")
+        << std::string(R"({"model": {"type": "BPE", "vocab": {"a": 2000000000}, "merges": []}})")
+        << std::string("bad.json: 'model.vocab[\"a\"]' must be a token id (an integer from 0 to 16777215)");
     QTest::newRow("no merges") << std::string(R"({"model": {"type": "BPE", "vocab": {"a": 0}}})")
                                << std::string("bad.json: missing field 'model.merges'");
-    QTest::newRow("merge with unknown token") << std::string(R"({"model": {"type": "BPE", "vocab": {"a": 0, "ab": 2}, "merges": ["a b"]}})")
-                                              << std::string("bad.json: 'model.merges[0]' (\"a\" + \"b\") refers to token \"b\", "
-                                                             "which is not in 'model.vocab'");
-    QTest::newRow("merge result not in vocabulary") << std::string(R"({"model": {"type": "BPE", "vocab": {"a": 0, "b": 1}, "merges": [["a", "b"]]}})")
-                                                    << std::string("refers to token \"ab\", which is not in 'model.vocab'");
-    QTest::newRow("merge without a space") << std::string(R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": ["ab"]}})")
-                                           << std::string("bad.json: 'model.merges[0]' is \"ab\"; expected two tokens separated by one space");
+    QTest::newRow("merge with unknown token")
+        << std::string(R"({"model": {"type": "BPE", "vocab": {"a": 0, "ab": 2}, "merges": ["a b"]}})")
+        << std::string(
+               "bad.json: 'model.merges[0]' (\"a\" + \"b\") refers to token \"b\", "
+               "which is not in 'model.vocab'");
+    QTest::newRow("merge result not in vocabulary")
+        << std::string(R"({"model": {"type": "BPE", "vocab": {"a": 0, "b": 1}, "merges": [["a", "b"]]}})")
+        << std::string("refers to token \"ab\", which is not in 'model.vocab'");
+    QTest::newRow("merge without a space")
+        << std::string(R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": ["ab"]}})")
+        << std::string("bad.json: 'model.merges[0]' is \"ab\"; expected two tokens separated by one space");
     QTest::newRow("dropout") << std::string(R"({"model": {"type": "BPE", "dropout": 0.1, "vocab": {}, "merges": []}})")
                              << std::string("bad.json: 'model.dropout' is set");
-    QTest::newRow("byte fallback") << std::string(R"({"model": {"type": "BPE", "byte_fallback": true, "vocab": {}, "merges": []}})")
-                                   << std::string("bad.json: 'model.byte_fallback' is true");
+    QTest::newRow("byte fallback")
+        << std::string(R"({"model": {"type": "BPE", "byte_fallback": true, "vocab": {}, "merges": []}})")
+        << std::string("bad.json: 'model.byte_fallback' is true");
     QTest::newRow("normalizer") << "{" + model + R"(, "normalizer": {"type": "NFC"}})"
                                 << std::string("bad.json: normalizer 'NFC' is not supported");
     QTest::newRow("no pre-tokenizer") << "{" + model + "}" << std::string("bad.json: missing field 'pre_tokenizer'");
-    QTest::newRow("unsupported pre-tokenizer") << "{" + model + R"(, "pre_tokenizer": {"type": "Whitespace"}})"
-                                               << std::string("bad.json: pre-tokenizer 'Whitespace' at 'pre_tokenizer' is not supported");
-    QTest::newRow("no ByteLevel step") << "{" + model + R"(, "pre_tokenizer": {"type": "Split", "pattern": {"Regex": "\\s+"}, "behavior": "Isolated"}})"
-                                       << std::string("bad.json: 'pre_tokenizer' has no ByteLevel step");
-    QTest::newRow("Split behaviour Removed") << "{" + model + R"(, "pre_tokenizer": {"type": "Split", "pattern": {"Regex": "\\s+"}, "behavior": "Removed"}})"
-                                            << std::string("bad.json: 'pre_tokenizer.behavior' is 'Removed'; only 'Isolated' is supported");
+    QTest::newRow("unsupported pre-tokenizer")
+        << "{" + model + R"(, "pre_tokenizer": {"type": "Whitespace"}})"
+        << std::string("bad.json: pre-tokenizer 'Whitespace' at 'pre_tokenizer' is not supported");
+    QTest::newRow("no ByteLevel step")
+        << "{" + model +
+               R"(, "pre_tokenizer": {"type": "Split", "pattern": {"Regex": "\\s+"}, "behavior": "Isolated"}})"
+        << std::string("bad.json: 'pre_tokenizer' has no ByteLevel step");
+    QTest::newRow("Split behaviour Removed")
+        << "{" + model + R"(, "pre_tokenizer": {"type": "Split", "pattern": {"Regex": "\\s+"}, "behavior": "Removed"}})"
+        << std::string("bad.json: 'pre_tokenizer.behavior' is 'Removed'; only 'Isolated' is supported");
     // Not a raw string literal: moc 6.4 mis-lexes this one and then finds no Q_OBJECT class.
-    QTest::newRow("bad regex") << "{" + model + ", \"pre_tokenizer\": {\"type\": \"Sequence\", \"pretokenizers\": [{\"type\": \"Split\", \"pattern\": {\"Regex\": \"[z\"}, \"behavior\": \"Isolated\"}]}}"
-                               << std::string("bad.json: 'pre_tokenizer.pretokenizers[0].pattern.Regex': cannot compile the pattern");
-    QTest::newRow("unsupported post-processor") << "{" + model + R"(, "pre_tokenizer": )" + byteLevel + R"(, "post_processor": {"type": "BertProcessing"}})"
-                                                << std::string("bad.json: post-processor 'BertProcessing' at 'post_processor' is not supported");
-    QTest::newRow("template names unknown token") << "{" + model + R"(, "pre_tokenizer": )" + byteLevel +
-                                                         R"(, "post_processor": {"type": "TemplateProcessing", "special_tokens": {}, "single": [{"SpecialToken": {"id": "<s>", "type_id": 0}}]}})"
-                                                  << std::string("bad.json: 'post_processor.single[0]' names special token \"<s>\", which is not in "
-                                                                 "'post_processor.special_tokens'");
+    QTest::newRow("bad regex")
+        << "{" + model +
+               ", \"pre_tokenizer\": {\"type\": \"Sequence\", \"pretokenizers\": [{\"type\": \"Split\", \"pattern\": "
+               "{\"Regex\": \"[z\"}, \"behavior\": \"Isolated\"}]}}"
+        << std::string("bad.json: 'pre_tokenizer.pretokenizers[0].pattern.Regex': cannot compile the pattern");
+    QTest::newRow("unsupported post-processor")
+        << "{" + model + R"(, "pre_tokenizer": )" + byteLevel + R"(, "post_processor": {"type": "BertProcessing"}})"
+        << std::string("bad.json: post-processor 'BertProcessing' at 'post_processor' is not supported");
+    QTest::newRow("template names unknown token")
+        << "{" + model + R"(, "pre_tokenizer": )" + byteLevel +
+               R"(, "post_processor": {"type": "TemplateProcessing", "special_tokens": {}, "single": [{"SpecialToken": {"id": "<s>", "type_id": 0}}]}})"
+        << std::string(
+               "bad.json: 'post_processor.single[0]' names special token \"<s>\", which is not in "
+               "'post_processor.special_tokens'");
     QTest::newRow("added token without content") << "{" + model + R"(, "added_tokens": [{"id": 5}]})"
                                                  << std::string("bad.json: missing field 'added_tokens[0].content'");
-    QTest::newRow("unsupported decoder") << "{" + model + R"(, "pre_tokenizer": )" + byteLevel + R"(, "decoder": {"type": "WordPiece"}})"
-                                         << std::string("bad.json: decoder 'WordPiece' is not supported (expected ByteLevel)");
+    QTest::newRow("unsupported decoder") << "{" + model + R"(, "pre_tokenizer": )" + byteLevel +
+                                                R"(, "decoder": {"type": "WordPiece"}})"
+                                         << std::string(
+                                                "bad.json: decoder 'WordPiece' is not supported (expected ByteLevel)");
   }
 
   void badTokenizerJson() {
@@ -439,7 +491,8 @@ class TestTextTokenizer : public QObject {
   void missingFile() {
     const std::string path = "/nonexistent/csm/tokenizer.json";
     const std::string message = inputErrorOf([&] { csm::TextTokenizer::from_file(path); });
-    QCOMPARE(message, path + ": cannot open tokenizer file (No such file or directory)");
+    // The reason is strerror's, in the user's language, so only the start is fixed.
+    QVERIFY2(message.rfind(path + ": cannot open tokenizer file (", 0) == 0, message.c_str());
   }
 
   void directoryInsteadOfFile() {
@@ -472,9 +525,11 @@ class TestTextTokenizer : public QObject {
     QTest::addColumn<Ids>("ids");
     QTest::addColumn<Ids>("idsRaw");
     QFile reference(QStringLiteral(CSM_FIXTURES_DIR "/tokenizer/reference_ids.json"));
-    if (!QFile::exists(QStringLiteral(CSM_FIXTURES_DIR "/tokenizer/tokenizer.json")) || !reference.open(QIODevice::ReadOnly)) {
-      QSKIP("tests/fixtures/tokenizer/ is missing: run tools/make_tokenizer_fixture.py on the GPU machine "
-            "(it needs Python `tokenizers`)");
+    if (!QFile::exists(QStringLiteral(CSM_FIXTURES_DIR "/tokenizer/tokenizer.json")) ||
+        !reference.open(QIODevice::ReadOnly)) {
+      QSKIP(
+          "tests/fixtures/tokenizer/ is missing: run tools/make_tokenizer_fixture.py on the GPU machine "
+          "(it needs Python `tokenizers`)");
     }
     const QJsonObject root = QJsonDocument::fromJson(reference.readAll()).object();
     const QJsonArray corpus = root.value(QStringLiteral("corpus")).toArray();
@@ -482,7 +537,8 @@ class TestTextTokenizer : public QObject {
     const QJsonArray idsRaw = root.value(QStringLiteral("ids_raw")).toArray();
     QVERIFY(!corpus.isEmpty() && ids.size() == corpus.size() && idsRaw.size() == corpus.size());
     for (int i = 0; i < corpus.size(); ++i) {
-      QTest::addRow("%d", i) << corpus[i].toString().toStdString() << toIds(ids[i].toArray()) << toIds(idsRaw[i].toArray());
+      QTest::addRow("%d", i) << corpus[i].toString().toStdString() << toIds(ids[i].toArray())
+                             << toIds(idsRaw[i].toArray());
     }
   }
 
@@ -494,6 +550,19 @@ class TestTextTokenizer : public QObject {
     QCOMPARE(tokenizer.encode(text), ids);
     QCOMPARE(tokenizer.encode_raw(text), idsRaw);
     QCOMPARE(tokenizer.decode(idsRaw), text);
+  }
+
+ private:
+  // With ignore_merges and every expected pre-token in the vocabulary, the ids spell out the split.
+  static void checkPreTokens(const std::string& preTokenizer, const std::string& text, const Strings& preTokens) {
+    TinyTokenizer tiny;
+    tiny.preTokenizer = preTokenizer;
+    tiny.ignoreMerges = true;
+    Strings expected;
+    for (const auto& preToken : preTokens) expected.push_back(byteLevel(preToken));
+    tiny.extraTokens = expected;
+    const auto tokenizer = tiny.load();
+    QCOMPARE(tokenizer.encode_raw(text), idsOf(tokenizer, expected));
   }
 };
 

@@ -39,9 +39,7 @@ constexpr size_t kValidUtf8 = std::string::npos;
 // ---- UTF-8 ------------------------------------------------------------------------------------
 
 // Byte length of the sequence a valid lead byte starts.
-size_t utf8_sequence_length(unsigned char lead) {
-  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-}
+size_t utf8_sequence_length(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
 
 // Offset of the first byte at or after `from` that does not start a well-formed UTF-8 sequence
 // (overlong forms, surrogates and code points above U+10FFFF included), or kValidUtf8.
@@ -103,7 +101,8 @@ std::string replace_invalid_utf8(const std::string& bytes) {
     out.append(bytes, start, bad - start);
     out += "\xEF\xBF\xBD";
     start = bad + 1;
-    while (start < bytes.size() && start < bad + 4 && (static_cast<unsigned char>(bytes[start]) & 0xC0) == 0x80) ++start;
+    while (start < bytes.size() && start < bad + 4 && (static_cast<unsigned char>(bytes[start]) & 0xC0) == 0x80)
+      ++start;
   }
   out.append(bytes, start, std::string::npos);
   return out;
@@ -115,7 +114,7 @@ std::string replace_invalid_utf8(const std::string& bytes) {
 // given the code points 256, 257, ... in byte order, so every byte becomes a visible character.
 struct ByteLevelAlphabet {
   std::array<std::string, 256> byte_to_char;  // UTF-8 of the stand-in character
-  std::array<int, 324> char_to_byte;           // by code point; -1 for characters that stand for no byte
+  std::array<int, 324> char_to_byte;          // by code point; -1 for characters that stand for no byte
 };
 
 const ByteLevelAlphabet& byte_level_alphabet() {
@@ -163,8 +162,7 @@ void append_from_byte_level(std::string& bytes, const std::string& token) {
 // ---- PCRE2 regex ------------------------------------------------------------------------------
 
 // GPT-2's split pattern, used by a ByteLevel pre-tokenizer whose `use_regex` is true.
-constexpr const char* kGpt2Pattern =
-    R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
+constexpr const char* kGpt2Pattern = R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
 
 // A compiled pattern, JIT-compiled when PCRE2 has a JIT for this CPU. Immutable after construction;
 // match data is allocated per call so several threads can split at once.
@@ -174,8 +172,8 @@ class SplitRegex {
     int error_code = 0;
     PCRE2_SIZE error_offset = 0;
     const uint32_t options = PCRE2_UTF | PCRE2_UCP | (literal ? PCRE2_LITERAL : 0);
-    pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options,
-                                     &error_code, &error_offset, nullptr);
+    pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options, &error_code,
+                                     &error_offset, nullptr);
     if (!code) {
       throw InputError(where + ": cannot compile the pattern (" + error_message(error_code) + " at offset " +
                        std::to_string(error_offset) + ")");
@@ -193,7 +191,8 @@ class SplitRegex {
     size_t gap_start = 0;
     size_t search_from = 0;
     while (search_from < text.size()) {
-      const int rc = pcre2_match(code_.get(), subject, text.size(), search_from, PCRE2_NO_UTF_CHECK, match.get(), nullptr);
+      const int rc =
+          pcre2_match(code_.get(), subject, text.size(), search_from, PCRE2_NO_UTF_CHECK, match.get(), nullptr);
       if (rc == PCRE2_ERROR_NOMATCH) break;
       if (rc < 0) throw InputError("text could not be split into pre-tokens (" + error_message(rc) + ")");
       const PCRE2_SIZE* range = pcre2_get_ovector_pointer(match.get());
@@ -311,7 +310,9 @@ class JsonReader {
     return string(member(object, "type", path), join(path, "type"));
   }
 
-  static std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+  static std::string join(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+  }
   static std::string index(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
  private:
@@ -329,7 +330,7 @@ struct TextTokenizer::Impl {
   int32_t unk_id = -1;
   bool fuse_unk = false;
 
-  std::vector<AddedToken> added_tokens;  // sorted longest content first
+  std::vector<AddedToken> added_tokens;                      // sorted longest content first
   std::array<std::vector<size_t>, 256> added_by_first_byte;  // indices into added_tokens, longest first
   std::unordered_map<std::string, int32_t> added_by_content;
   std::vector<std::string> id_to_token;  // model and added tokens; "" where no token has the id
@@ -383,7 +384,8 @@ void TextTokenizer::Impl::load_model(const json& model, const JsonReader& in) {
     in.fail("tokenizer model type '" + type +
             "' is not supported (expected byte-level BPE as in sesame/csm-1b's tokenizer.json)");
   }
-  if (const json* dropout = in.optional_member(model, "dropout"); dropout && !(dropout->is_number() && dropout->get<double>() == 0.0)) {
+  if (const json* dropout = in.optional_member(model, "dropout");
+      dropout && !(dropout->is_number() && dropout->get<double>() == 0.0)) {
     in.fail("'model.dropout' is set; BPE dropout is for training and is not supported");
   }
   for (const char* key : {"continuing_subword_prefix", "end_of_word_suffix"}) {
@@ -443,7 +445,8 @@ void TextTokenizer::Impl::load_model(const json& model, const JsonReader& in) {
       }
       ids[k] = it->second;
     }
-    merges[pair_key(ids[0], ids[1])] = MergeResult{static_cast<int32_t>(rank), ids[2]};  // a repeat: the later rank wins, as in tokenizers
+    // A pair listed twice keeps the later rank, as in tokenizers.
+    merges[pair_key(ids[0], ids[1])] = MergeResult{static_cast<int32_t>(rank), ids[2]};
   }
 
   for (const auto& [token, id] : vocab) {
@@ -489,11 +492,13 @@ void TextTokenizer::Impl::load_pre_tokenizer(const json& node, const std::string
   if (type == "Sequence") {
     const json& steps = in.member(node, "pretokenizers", path);
     if (!steps.is_array()) in.fail("'" + path + ".pretokenizers' must be an array");
-    for (size_t i = 0; i < steps.size(); ++i) load_pre_tokenizer(steps[i], JsonReader::index(path + ".pretokenizers", i), in);
+    for (size_t i = 0; i < steps.size(); ++i)
+      load_pre_tokenizer(steps[i], JsonReader::index(path + ".pretokenizers", i), in);
   } else if (type == "Split") {
     const std::string behavior = in.string(in.member(node, "behavior", path), path + ".behavior");
     if (behavior != "Isolated") in.fail("'" + path + ".behavior' is '" + behavior + "'; only 'Isolated' is supported");
-    if (in.boolean(node, "invert", false, path)) in.fail("'" + path + ".invert' is true; inverted splits are not supported");
+    if (in.boolean(node, "invert", false, path))
+      in.fail("'" + path + ".invert' is true; inverted splits are not supported");
     const json& pattern = in.member(node, "pattern", path);
     const bool is_regex = pattern.is_object() && pattern.contains("Regex");
     if (!is_regex && !(pattern.is_object() && pattern.contains("String"))) {
@@ -508,11 +513,13 @@ void TextTokenizer::Impl::load_pre_tokenizer(const json& node, const std::string
     PreTokenizerStep step;
     step.byte_level = true;
     step.add_prefix_space = in.boolean(node, "add_prefix_space", true, path);
-    if (in.boolean(node, "use_regex", true, path)) step.split = std::make_shared<const SplitRegex>(kGpt2Pattern, false, path);
+    if (in.boolean(node, "use_regex", true, path))
+      step.split = std::make_shared<const SplitRegex>(kGpt2Pattern, false, path);
     pre_tokenizer.push_back(step);
   } else {
-    in.fail("pre-tokenizer '" + type + "' at '" + path +
-            "' is not supported (expected Split with a Regex and Isolated behaviour, ByteLevel, or a Sequence of them)");
+    in.fail(
+        "pre-tokenizer '" + type + "' at '" + path +
+        "' is not supported (expected Split with a Regex and Isolated behaviour, ByteLevel, or a Sequence of them)");
   }
 }
 
@@ -521,7 +528,8 @@ void TextTokenizer::Impl::load_post_processor(const json& node, const std::strin
   if (type == "Sequence") {  // Llama-3: [ByteLevel, TemplateProcessing]
     const json& processors = in.member(node, "processors", path);
     if (!processors.is_array()) in.fail("'" + path + ".processors' must be an array");
-    for (size_t i = 0; i < processors.size(); ++i) load_post_processor(processors[i], JsonReader::index(path + ".processors", i), in);
+    for (size_t i = 0; i < processors.size(); ++i)
+      load_post_processor(processors[i], JsonReader::index(path + ".processors", i), in);
   } else if (type == "ByteLevel") {
     // Only adjusts character offsets, which we do not report; ids are unchanged.
   } else if (type == "TemplateProcessing") {
@@ -540,18 +548,23 @@ void TextTokenizer::Impl::load_template(const json& node, const std::string& pat
     const std::string item_path = JsonReader::index(path + ".single", i);
     TemplatePiece piece;
     if (single[i].is_object() && single[i].contains("Sequence")) {
-      const std::string name = in.string(in.member(single[i]["Sequence"], "id", item_path + ".Sequence"), item_path + ".Sequence.id");
-      if (name != "A") in.fail("'" + item_path + "' uses sequence $" + name + "; a single-sequence template can only use $A");
+      const std::string name =
+          in.string(in.member(single[i]["Sequence"], "id", item_path + ".Sequence"), item_path + ".Sequence.id");
+      if (name != "A")
+        in.fail("'" + item_path + "' uses sequence $" + name + "; a single-sequence template can only use $A");
       piece.is_sequence = true;
     } else if (single[i].is_object() && single[i].contains("SpecialToken")) {
-      const std::string name = in.string(in.member(single[i]["SpecialToken"], "id", item_path + ".SpecialToken"), item_path + ".SpecialToken.id");
+      const std::string name = in.string(in.member(single[i]["SpecialToken"], "id", item_path + ".SpecialToken"),
+                                         item_path + ".SpecialToken.id");
       if (!specials.is_object() || !specials.contains(name)) {
-        in.fail("'" + item_path + "' names special token \"" + name + "\", which is not in '" + path + ".special_tokens'");
+        in.fail("'" + item_path + "' names special token \"" + name + "\", which is not in '" + path +
+                ".special_tokens'");
       }
       const std::string special_path = path + ".special_tokens[\"" + name + "\"]";
       const json& ids = in.member(specials[name], "ids", special_path);
       if (!ids.is_array() || ids.empty()) in.fail("'" + special_path + ".ids' must be a non-empty array");
-      for (size_t k = 0; k < ids.size(); ++k) piece.ids.push_back(in.id(ids[k], JsonReader::index(special_path + ".ids", k)));
+      for (size_t k = 0; k < ids.size(); ++k)
+        piece.ids.push_back(in.id(ids[k], JsonReader::index(special_path + ".ids", k)));
     } else {
       in.fail("'" + item_path + "' must be {\"SpecialToken\": ...} or {\"Sequence\": ...}");
     }
@@ -582,9 +595,12 @@ void TextTokenizer::Impl::split_segments(std::vector<Segment>& segments, bool no
       const AddedToken* found = nullptr;
       for (const size_t index : added_by_first_byte[static_cast<unsigned char>(text[pos])]) {  // longest first
         const AddedToken& token = added_tokens[index];
-        if (token.normalized != normalized_tokens || text.compare(pos, token.content.size(), token.content) != 0) continue;
+        if (token.normalized != normalized_tokens || text.compare(pos, token.content.size(), token.content) != 0)
+          continue;
         const size_t end = pos + token.content.size();
-        if (token.single_word && ((pos > 0 && is_word_byte(text[pos - 1])) || (end < text.size() && is_word_byte(text[end])))) continue;
+        if (token.single_word &&
+            ((pos > 0 && is_word_byte(text[pos - 1])) || (end < text.size() && is_word_byte(text[end]))))
+          continue;
         found = &token;
         break;
       }
@@ -666,12 +682,15 @@ void TextTokenizer::Impl::encode_pre_token(const std::string& pre_token, std::ve
     int pos;
     int32_t new_id;
   };
-  const auto later = [](const Candidate& a, const Candidate& b) { return a.rank != b.rank ? a.rank > b.rank : a.pos > b.pos; };
+  const auto later = [](const Candidate& a, const Candidate& b) {
+    return a.rank != b.rank ? a.rank > b.rank : a.pos > b.pos;
+  };
   std::priority_queue<Candidate, std::vector<Candidate>, decltype(later)> queue(later);
   const auto push_pair = [&](int left) {
     const int right = symbols[static_cast<size_t>(left)].next;
     if (right < 0) return;
-    const auto it = merges.find(pair_key(symbols[static_cast<size_t>(left)].id, symbols[static_cast<size_t>(right)].id));
+    const auto it =
+        merges.find(pair_key(symbols[static_cast<size_t>(left)].id, symbols[static_cast<size_t>(right)].id));
     if (it != merges.end()) queue.push(Candidate{it->second.rank, left, it->second.id});
   };
   for (int i = 0; i < static_cast<int>(symbols.size()); ++i) push_pair(i);
@@ -691,7 +710,8 @@ void TextTokenizer::Impl::encode_pre_token(const std::string& pre_token, std::ve
     if (left.prev >= 0) push_pair(left.prev);
     push_pair(top.pos);
   }
-  for (int i = symbols.empty() ? -1 : 0; i >= 0; i = symbols[static_cast<size_t>(i)].next) ids.push_back(symbols[static_cast<size_t>(i)].id);
+  for (int i = symbols.empty() ? -1 : 0; i >= 0; i = symbols[static_cast<size_t>(i)].next)
+    ids.push_back(symbols[static_cast<size_t>(i)].id);
 }
 
 std::vector<int32_t> TextTokenizer::Impl::encode_raw(const std::string& text) const {
@@ -765,13 +785,23 @@ std::vector<int32_t> TextTokenizer::encode(const std::string& text) const {
 }
 
 std::vector<int32_t> TextTokenizer::encode_speaker_text(int speaker, const std::string& text) const {
-  return encode("[" + std::to_string(speaker) + "]" + text);
+  // Sesame's generator always frames a segment as BOS + "[speaker]text" + EOS, whatever template the
+  // tokenizer.json carries (Meta's Llama-3.2 file adds BOS only).
+  std::vector<int32_t> ids = encode_raw("[" + std::to_string(speaker) + "]" + text);
+  int32_t bos = token_to_id("<|begin_of_text|>");
+  int32_t eos = token_to_id("<|end_of_text|>");
+  if (bos < 0) bos = bos_id();
+  if (eos < 0) eos = eos_id();
+  if (bos >= 0) ids.insert(ids.begin(), bos);
+  if (eos >= 0) ids.push_back(eos);
+  return ids;
 }
 
 std::string TextTokenizer::decode(const std::vector<int32_t>& ids, bool skip_special) const {
   std::string bytes;
   for (const int32_t id : ids) {
-    if (id < 0 || static_cast<size_t>(id) >= impl_->id_to_token.size() || impl_->id_to_token[static_cast<size_t>(id)].empty()) {
+    if (id < 0 || static_cast<size_t>(id) >= impl_->id_to_token.size() ||
+        impl_->id_to_token[static_cast<size_t>(id)].empty()) {
       throw InputError("cannot decode token id " + std::to_string(id) + ": no token has this id (vocabulary size " +
                        std::to_string(vocab_size()) + ")");
     }

@@ -28,7 +28,8 @@ class TextTokenizer {
   std::vector<int32_t> encode_raw(const std::string& text) const;
   // Ids with the post-processor's template applied (BOS ... EOS for CSM's tokenizer).
   std::vector<int32_t> encode(const std::string& text) const;
-  // CSM's prompt format: "[<speaker>]<text>", post-processed.
+  // CSM's segment format as Sesame's generator builds it: <|begin_of_text|> "[<speaker>]<text>"
+  // <|end_of_text|>, independent of the file's post-processor template.
   std::vector<int32_t> encode_speaker_text(int speaker, const std::string& text) const;
   std::string decode(const std::vector<int32_t>& ids, bool skip_special = false) const;
 
