@@ -3,18 +3,13 @@
 # builds the engine and `csm` headless, makes a random-init full-size CSM-1B with transformers,
 # and compares our fp32 and bf16 outputs with transformers' on the same card.
 #   tools/gpu_fullsize_check.sh [DEBS_DIR] [WORK_DIR]
-# DEBS_DIR holds the .debs fetched on Debian with `tools/gpu_debs.sh fetch DIR` (libsndfile, JSON,
-# PCRE2, ...), which the GPU image lacks.
+# DEBS_DIR: see tools/gpu_build.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 debs=${1:-.debs}
 work=${2:-/tmp/csm-fullsize}
 mkdir -p "$work"
-eval "$(bash tools/gpu_debs.sh unpack "$debs" /opt/debroot)"
-torch_prefix=$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)')
-cmake -S . -B build-gpu -DCSM_BUILD_GUI=OFF -DCSM_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_PREFIX_PATH="$torch_prefix;/opt/debroot/usr" >/dev/null
-cmake --build build-gpu -j"$(nproc)" --target csm 2>&1 | grep -E 'error|warning: unused' || true
+eval "$(bash tools/gpu_build.sh "$debs" csm)"
 echo "== fixture check on CUDA (tiny model, fp32)"
 build-gpu/bin/csm check-reference tests/fixtures/tiny_csm tests/fixtures/csm_reference.safetensors --device cuda
 echo "== full-size reference from transformers"

@@ -4,7 +4,17 @@
 #include <torch/torch.h>
 #include <torch/version.h>
 
+#include <functional>
+#include <memory>
 #include <optional>
+#include <stdexcept>
+
+#if CSM_WITH_CUDA  // set by CMake when LibTorch was built with CUDA
+#include <ATen/cuda/CUDAGeneratorImpl.h>
+#include <ATen/cuda/CUDAGraph.h>
+#include <c10/cuda/CUDAGuard.h>
+#include <c10/cuda/CUDAStream.h>
+#endif
 
 #define CSM_TORCH_AT_LEAST(major, minor) \
   (TORCH_VERSION_MAJOR > (major) || (TORCH_VERSION_MAJOR == (major) && TORCH_VERSION_MINOR >= (minor)))
@@ -44,5 +54,60 @@ inline torch::Tensor attention(const torch::Tensor& q, torch::Tensor k, torch::T
 inline bool cuda_available() { return torch::cuda::is_available(); }
 
 inline const char* torch_version() { return TORCH_VERSION; }
+
+// Waits for all queued work on a CUDA device (for timing); a no-op on the CPU.
+inline void synchronize(const torch::Device& device) {
+  if (device.is_cuda()) torch::cuda::synchronize(device.has_index() ? device.index() : -1);
+}
+
+// ---- CUDA graphs ------------------------------------------------------------------------------
+// A recorded sequence of kernels replayed with one launch: removes the per-op launch cost of the
+// many small steps of generation. Only CUDA builds have it; StepGraph::supported says so.
+#if CSM_WITH_CUDA
+class StepGraph {
+ public:
+  static bool supported(const torch::Device& device) { return device.is_cuda(); }
+  // Warms `step` up on a side stream (cuBLAS handles, allocator), then records it.
+  void capture(const std::function<void()>& step) {
+    auto stream = c10::cuda::getStreamFromPool();
+    stream.synchronize();
+    {
+      c10::cuda::CUDAStreamGuard guard(stream);
+      step();
+      stream.synchronize();
+      graph_ = std::make_unique<at::cuda::CUDAGraph>();
+      graph_->capture_begin();
+      step();
+      graph_->capture_end();
+    }
+    stream.synchronize();
+  }
+  void replay() { graph_->replay(); }
+  bool captured() const { return graph_ != nullptr; }
+
+ private:
+  std::unique_ptr<at::cuda::CUDAGraph> graph_;
+};
+
+// The default CUDA generator, seeded: graph capture tracks its Philox offsets, so random draws
+// inside a replayed graph stay fresh and reproducible for a seed.
+inline at::Generator graph_safe_generator(const torch::Device& device, uint64_t seed) {
+  at::Generator gen = at::cuda::detail::getDefaultCUDAGenerator(device.has_index() ? device.index() : -1);
+  gen.set_current_seed(seed);
+  return gen;
+}
+#else
+class StepGraph {
+ public:
+  static bool supported(const torch::Device&) { return false; }
+  void capture(const std::function<void()>&) { throw std::logic_error("CUDA graphs need a CUDA build of LibTorch"); }
+  void replay() { throw std::logic_error("CUDA graphs need a CUDA build of LibTorch"); }
+  bool captured() const { return false; }
+};
+
+inline at::Generator graph_safe_generator(const torch::Device&, uint64_t) {
+  throw std::logic_error("CUDA graphs need a CUDA build of LibTorch");
+}
+#endif
 
 }  // namespace csm::compat

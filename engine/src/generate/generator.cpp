@@ -1,0 +1,192 @@
+// Contextual, seeded, streaming frame generation with CSM (see csm/generate/generator.h).
+#include "csm/generate/generator.h"
+
+#include <filesystem>
+#include <mutex>
+
+#include "csm/errors.h"
+#include "csm/text_tokenizer.h"
+#include "generate/sampling.h"
+#include "runtime_impl.h"
+#include "torch_compat.h"
+
+namespace csm {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kFrameMs = 80;  // one Mimi frame at 12.5 Hz
+
+// One prompt piece: text ids, then (for context segments) audio frames ending in an all-zero frame.
+struct PromptPiece {
+  std::vector<int32_t> text_ids;
+  std::vector<Frame> frames;
+  int64_t length() const { return static_cast<int64_t>(text_ids.size() + frames.size()); }
+};
+
+// The per-frame depth-decoder loop (31 small steps for CSM-1B) recorded as one CUDA graph, with
+// its own static buffers; recaptured when the sampling settings change.
+struct GraphedFrameDecoder {
+  SamplingSettings settings;
+  InferenceState state;      // depth-decoder caches only
+  torch::Tensor hidden_in;   // [1, Hb] backbone state copied in before each replay
+  torch::Tensor frame_out;   // [1, K]
+  compat::StepGraph graph;
+};
+
+}  // namespace
+
+struct Generator::Impl {
+  Impl(CsmRuntime r, TextTokenizer t) : runtime(std::move(r)), tokenizer(std::move(t)) {}
+  CsmRuntime runtime;
+  TextTokenizer tokenizer;
+  std::unique_ptr<std::mutex> graph_mutex = std::make_unique<std::mutex>();
+  std::unique_ptr<GraphedFrameDecoder> graphed;
+
+  GraphedFrameDecoder& graphed_decoder(const SamplingSettings& s, const CodeSampler& sample) {
+    if (graphed && graphed->settings.temperature == s.temperature && graphed->settings.topk == s.topk) return *graphed;
+    auto& rt = runtime.impl();
+    CsmModelImpl& model = *rt.model;
+    auto g = std::make_unique<GraphedFrameDecoder>();
+    g->settings = s;
+    g->state = model.new_state(1, 0);
+    g->hidden_in = torch::zeros({1, model.config().backbone.hidden_size}, model.lm_head.options());
+    g->frame_out = torch::zeros({1, model.config().num_codebooks}, model.lm_head.options().dtype(torch::kInt64));
+    g->state.last_hidden = g->hidden_in;
+    GraphedFrameDecoder* raw = g.get();
+    g->graph.capture([&] { raw->frame_out.copy_(model.decode_frame(raw->state, sample)); });
+    graphed = std::move(g);
+    return *graphed;
+  }
+
+  PromptPiece piece(int speaker, const std::string& text, const Segment* segment) const {
+    PromptPiece p;
+    p.text_ids = tokenizer.encode_speaker_text(speaker, text);
+    if (segment) {
+      if (segment->frames.empty() && !segment->audio.empty())
+        throw InputError("context segment \"" + segment->text.substr(0, 40) +
+                         "\" has audio but no Mimi codes; encode it with the model's codec first");
+      p.frames = segment->frames;
+      p.frames.emplace_back(runtime.config().num_codebooks, 0);  // end of that segment's audio
+    }
+    return p;
+  }
+};
+
+Generator::Generator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Generator::Generator(Generator&&) noexcept = default;
+Generator& Generator::operator=(Generator&&) noexcept = default;
+Generator::~Generator() = default;
+
+Generator Generator::load_csm_1b(const std::string& path, const RuntimeOptions& options,
+                                 const std::string& tokenizer_path) {
+  std::string tok = tokenizer_path;
+  if (tok.empty()) {
+    fs::path folder = fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path();
+    tok = (folder / "tokenizer.json").string();
+    if (!fs::exists(tok))
+      throw InputError(tok + ": not found; a CSM model folder needs the text tokenizer (copy tokenizer.json from "
+                             "sesame/csm-1b) or pass a tokenizer file explicitly");
+  }
+  auto tokenizer = TextTokenizer::from_file(tok);
+  auto runtime = CsmRuntime::load(path, options);
+  if (tokenizer.vocab_size() > runtime.config().text_vocab_size)
+    throw InputError(tok + ": the tokenizer has " + std::to_string(tokenizer.vocab_size()) +
+                     " tokens but the model's text vocabulary holds " + std::to_string(runtime.config().text_vocab_size) +
+                     "; tokenizer and model do not belong together");
+  return from_parts(std::move(runtime), std::move(tokenizer));
+}
+
+Generator Generator::from_parts(CsmRuntime runtime, TextTokenizer tokenizer) {
+  return Generator(std::make_unique<Impl>(std::move(runtime), std::move(tokenizer)));
+}
+
+const CsmRuntime& Generator::runtime() const { return impl_->runtime; }
+
+int64_t Generator::prompt_length(const std::string& text, int speaker, const std::vector<Segment>& context) const {
+  int64_t n = impl_->piece(speaker, text, nullptr).length();
+  for (const auto& s : context) n += impl_->piece(s.speaker, s.text, &s).length();
+  return n;
+}
+
+std::vector<Frame> Generator::generate_frames(const std::string& text, int speaker, const std::vector<Segment>& context,
+                                              const GenerationOptions& options, const FrameCallback& on_frame) const {
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw InputError("nothing to say: the text is empty");
+  if (options.max_audio_length_ms < kFrameMs)
+    throw InputError("max_audio_length_ms must be at least " + std::to_string(kFrameMs) + " (one frame)");
+  SamplingSettings sampling{options.temperature, options.topk};
+  validate_sampling(sampling);
+
+  const CsmConfig& cfg = impl_->runtime.config();
+  const int64_t max_frames = options.max_audio_length_ms / kFrameMs;
+  const int64_t budget = cfg.backbone.max_position_embeddings;
+
+  std::vector<PromptPiece> pieces;
+  for (const auto& s : context) pieces.push_back(impl_->piece(s.speaker, s.text, &s));
+  pieces.push_back(impl_->piece(speaker, text, nullptr));
+  auto prompt_len = [&] {
+    int64_t n = 0;
+    for (const auto& p : pieces) n += p.length();
+    return n;
+  };
+  while (prompt_len() + max_frames > budget && pieces.size() > 1 && options.context_policy == ContextPolicy::DropOldest)
+    pieces.erase(pieces.begin());
+  if (prompt_len() + max_frames > budget)
+    throw InputError("the prompt takes " + std::to_string(prompt_len()) + " positions and " + std::to_string(max_frames) +
+                     " frames (" + std::to_string(options.max_audio_length_ms) + " ms) are asked for, but the model's "
+                     "context holds " + std::to_string(budget) + "; shorten the context or the text, or lower "
+                     "max_audio_length_ms");
+
+  torch::NoGradGuard no_grad;
+  auto& rt = impl_->runtime.impl();
+  CsmModelImpl& model = *rt.model;
+  const int64_t K = cfg.num_codebooks;
+  // Prompt tokens [1, L, K+1]: text rows then audio rows of every piece, in order.
+  std::vector<torch::Tensor> tokens, masks;
+  for (const auto& p : pieces) {
+    auto text_seq = build_sequence(cfg, p.text_ids, {}, rt.device);
+    tokens.push_back(text_seq.tokens);
+    masks.push_back(text_seq.mask);
+    if (!p.frames.empty()) {
+      auto audio_seq = build_sequence(cfg, {}, p.frames, rt.device);
+      tokens.push_back(audio_seq.tokens);
+      masks.push_back(audio_seq.mask);
+    }
+  }
+  auto state = model.new_state(1, prompt_len() + max_frames);
+  model.prefill(state, torch::cat(tokens, 1), torch::cat(masks, 1));
+
+  const bool use_graph = options.use_cuda_graphs && compat::StepGraph::supported(rt.device);
+  auto generator = use_graph ? compat::graph_safe_generator(rt.device, options.seed)
+                             : make_seeded_generator(rt.device, options.seed);
+  const CodeSampler sample = [&](const torch::Tensor& logits, int64_t) { return sample_topk(logits, sampling, generator); };
+  std::unique_lock<std::mutex> graph_lock(*impl_->graph_mutex, std::defer_lock);
+  GraphedFrameDecoder* graphed = nullptr;
+  if (use_graph) {
+    graph_lock.lock();  // one graph, one run at a time
+    graphed = &impl_->graphed_decoder(sampling, sample);
+  }
+  std::vector<Frame> frames;
+  for (int64_t i = 0; i < max_frames; ++i) {
+    torch::Tensor frame;  // [1, K]
+    if (graphed) {
+      graphed->hidden_in.copy_(state.last_hidden);
+      graphed->graph.replay();
+      frame = graphed->frame_out.clone();
+    } else {
+      frame = model.decode_frame(state, sample);
+    }
+    auto host = frame.to(torch::kCPU);
+    if (host.eq(0).all().item<bool>()) break;  // the reference's end-of-audio frame
+    auto acc = host.accessor<int64_t, 2>();
+    Frame f(K);
+    for (int64_t k = 0; k < K; ++k) f[k] = static_cast<int32_t>(acc[0][k]);
+    frames.push_back(std::move(f));
+    if (on_frame && !on_frame(frames.back(), static_cast<int>(i))) break;
+    if (i + 1 < max_frames) model.append_frame(state, frame);
+  }
+  return frames;
+}
+
+}  // namespace csm
