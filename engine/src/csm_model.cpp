@@ -80,35 +80,45 @@ AttentionImpl::AttentionImpl(const TransformerConfig& cfg, const torch::TensorOp
 }
 
 torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const RotaryTables& rope, int64_t start,
-                                     KvCache* cache, const torch::Tensor& key_mask) {
+                                     KvCache* cache, const torch::Tensor& key_mask, const torch::Tensor& position) {
   const int64_t B = x.size(0), S = x.size(1);
   auto q = F::linear(x, q_proj).view({B, S, num_heads, head_dim}).transpose(1, 2);     // [B, H, S, D]
   auto k = F::linear(x, k_proj).view({B, S, num_kv_heads, head_dim}).transpose(1, 2);  // [B, Hkv, S, D]
   auto v = F::linear(x, v_proj).view({B, S, num_kv_heads, head_dim}).transpose(1, 2);
 
-  auto cos = rope.cos.slice(0, start, start + S).to(x.scalar_type());  // [S, D]
-  auto sin = rope.sin.slice(0, start, start + S).to(x.scalar_type());
+  // A device-side position (one token, cached) keeps the step free of host values, so it can be
+  // recorded once in a CUDA graph and replayed at every position.
+  const bool at_device_position = position.defined();
+  auto cos = at_device_position ? rope.cos.index_select(0, position) : rope.cos.slice(0, start, start + S);  // [S, D]
+  auto sin = at_device_position ? rope.sin.index_select(0, position) : rope.sin.slice(0, start, start + S);
   q = q * cos + rotate_half(q) * sin;
   k = k * cos + rotate_half(k) * sin;
 
-  if (cache) {
-    cache->keys.slice(2, start, start + S).copy_(k);
-    cache->values.slice(2, start, start + S).copy_(v);
-    k = cache->keys.slice(2, 0, start + S);  // [B, Hkv, T, D]
-    v = cache->values.slice(2, 0, start + S);
-  }
-  const int64_t T = k.size(2);
-
   torch::Tensor mask;
   bool is_causal = false;
-  if (key_mask.defined() || (S > 1 && start > 0)) {
-    // query i sits at position start + i and may see keys 0..start + i (and no padding)
-    auto query_pos = torch::arange(start, start + S, x.options().dtype(torch::kInt64)).unsqueeze(1);  // [S, 1]
-    auto key_pos = torch::arange(T, x.options().dtype(torch::kInt64)).unsqueeze(0);                  // [1, T]
-    mask = (key_pos <= query_pos).view({1, 1, S, T});
-    if (key_mask.defined()) mask = mask.logical_and(key_mask.slice(1, 0, T).view({B, 1, 1, T}));
-  } else if (S > 1) {
-    is_causal = true;  // plain prefill: the fused kernels' causal mode, no mask tensor
+  if (at_device_position) {
+    cache->keys.index_copy_(2, position, k);
+    cache->values.index_copy_(2, position, v);
+    k = cache->keys;  // [B, Hkv, capacity, D]: positions after `position` are masked out
+    v = cache->values;
+    mask = (torch::arange(k.size(2), position.options()) <= position).view({1, 1, 1, k.size(2)});
+  } else {
+    if (cache) {
+      cache->keys.slice(2, start, start + S).copy_(k);
+      cache->values.slice(2, start, start + S).copy_(v);
+      k = cache->keys.slice(2, 0, start + S);  // [B, Hkv, T, D]
+      v = cache->values.slice(2, 0, start + S);
+    }
+    const int64_t T = k.size(2);
+    if (key_mask.defined() || (S > 1 && start > 0)) {
+      // query i sits at position start + i and may see keys 0..start + i (and no padding)
+      auto query_pos = torch::arange(start, start + S, x.options().dtype(torch::kInt64)).unsqueeze(1);  // [S, 1]
+      auto key_pos = torch::arange(T, x.options().dtype(torch::kInt64)).unsqueeze(0);                  // [1, T]
+      mask = (key_pos <= query_pos).view({1, 1, S, T});
+      if (key_mask.defined()) mask = mask.logical_and(key_mask.slice(1, 0, T).view({B, 1, 1, T}));
+    } else if (S > 1) {
+      is_causal = true;  // plain prefill: the fused kernels' causal mode, no mask tensor
+    }
   }
   auto out = compat::attention(q, k, v, mask, is_causal, 1.0 / std::sqrt(static_cast<double>(head_dim)));
   out = out.transpose(1, 2).reshape({B, S, num_heads * head_dim});  // [B, S, H*D]
@@ -136,8 +146,8 @@ DecoderLayerImpl::DecoderLayerImpl(const TransformerConfig& cfg, const torch::Te
 }
 
 torch::Tensor DecoderLayerImpl::forward(const torch::Tensor& x, const RotaryTables& rope, int64_t start,
-                                        KvCache* cache, const torch::Tensor& key_mask) {
-  auto h = x + self_attn->forward(input_layernorm->forward(x), rope, start, cache, key_mask);
+                                        KvCache* cache, const torch::Tensor& key_mask, const torch::Tensor& position) {
+  auto h = x + self_attn->forward(input_layernorm->forward(x), rope, start, cache, key_mask, position);
   return h + mlp->forward(post_attention_layernorm->forward(h));
 }
 
@@ -146,19 +156,20 @@ TransformerStackImpl::TransformerStackImpl(const TransformerConfig& cfg_, const 
   for (int64_t i = 0; i < cfg.num_layers; ++i)
     layers.push_back(register_module("layer" + std::to_string(i), DecoderLayer(cfg, opts)));
   norm = register_module("norm", RmsNorm(cfg.hidden_size, cfg.rms_norm_eps, opts));
+  // computed in float32 then cast once, as transformers casts them to the activations' dtype
   rope = make_rotary_tables(cfg);
-  rope.cos = rope.cos.to(opts.device());
-  rope.sin = rope.sin.to(opts.device());
+  rope.cos = rope.cos.to(opts.device(), opts.dtype());
+  rope.sin = rope.sin.to(opts.device(), opts.dtype());
 }
 
 torch::Tensor TransformerStackImpl::forward(const torch::Tensor& x, int64_t start, std::vector<KvCache>* caches,
-                                            const torch::Tensor& key_mask) {
-  if (start + x.size(1) > cfg.max_position_embeddings)
+                                            const torch::Tensor& key_mask, const torch::Tensor& position) {
+  if (!position.defined() && start + x.size(1) > cfg.max_position_embeddings)
     throw InputError("sequence of " + std::to_string(start + x.size(1)) + " positions exceeds the model's maximum of " +
                      std::to_string(cfg.max_position_embeddings));
   auto h = x;
   for (size_t i = 0; i < layers.size(); ++i)
-    h = layers[i]->forward(h, rope, start, caches ? &(*caches)[i] : nullptr, key_mask);
+    h = layers[i]->forward(h, rope, start, caches ? &(*caches)[i] : nullptr, key_mask, position);
   return norm->forward(h);
 }
 
@@ -316,6 +327,15 @@ torch::Tensor CsmModelImpl::append_frame(InferenceState& state, const torch::Ten
   auto mask = torch::ones({B, 1, K + 1}, frame.options().dtype(torch::kBool));
   mask.select(2, K).fill_(false);
   return backbone_step(state, embed_frames(tokens, mask), {});
+}
+
+void CsmModelImpl::append_frame_at(InferenceState& state, const torch::Tensor& frame, const torch::Tensor& position) {
+  const int64_t B = frame.size(0), K = cfg_.num_codebooks, Hb = cfg_.backbone.hidden_size;
+  // the frame's embedding: sum of its K code embeddings (no text column)
+  auto offsets = torch::arange(K, frame.options()) * cfg_.audio_vocab_size;
+  auto embeds = F::embedding(frame + offsets, embed_audio_tokens).sum(1).view({B, 1, Hb});  // [B, 1, Hb]
+  auto hidden = backbone->forward(embeds, 0, &state.backbone, {}, position);                // [B, 1, Hb]
+  state.last_hidden = hidden.select(1, 0);
 }
 
 torch::Tensor CsmModelImpl::decode_frame(InferenceState& state, const CodeSampler& sample) {

@@ -72,8 +72,10 @@ struct AttentionImpl : torch::nn::Module {
   AttentionImpl(const TransformerConfig& cfg, const torch::TensorOptions& opts);
   // x [B, S, H] at positions start..start+S-1. With a cache, keys/values are written into it and
   // attention spans positions 0..start+S-1; `key_mask` (bool [B, T], true = real token) masks padding.
+  // With `position` (int64 [1] on the device) instead: one cached token at that position, keys over
+  // the whole cache capacity with later positions masked (no host values: CUDA-graph friendly).
   torch::Tensor forward(const torch::Tensor& x, const RotaryTables& rope, int64_t start, KvCache* cache,
-                        const torch::Tensor& key_mask);
+                        const torch::Tensor& key_mask, const torch::Tensor& position = {});
   torch::Tensor q_proj, k_proj, v_proj, o_proj;  // [out, in] like nn.Linear
   int64_t num_heads, num_kv_heads, head_dim;
 };
@@ -89,7 +91,7 @@ TORCH_MODULE(Mlp);
 struct DecoderLayerImpl : torch::nn::Module {
   DecoderLayerImpl(const TransformerConfig& cfg, const torch::TensorOptions& opts);
   torch::Tensor forward(const torch::Tensor& x, const RotaryTables& rope, int64_t start, KvCache* cache,
-                        const torch::Tensor& key_mask);
+                        const torch::Tensor& key_mask, const torch::Tensor& position = {});
   RmsNorm input_layernorm{nullptr}, post_attention_layernorm{nullptr};
   Attention self_attn{nullptr};
   Mlp mlp{nullptr};
@@ -101,12 +103,12 @@ struct TransformerStackImpl : torch::nn::Module {
   TransformerStackImpl(const TransformerConfig& cfg, const torch::TensorOptions& opts);
   // x [B, S, H] -> normed hidden [B, S, H]. caches: one per layer, or null for a cache-free pass.
   torch::Tensor forward(const torch::Tensor& x, int64_t start, std::vector<KvCache>* caches,
-                        const torch::Tensor& key_mask);
+                        const torch::Tensor& key_mask, const torch::Tensor& position = {});
   void add_named_weights(const std::string& prefix, std::map<std::string, torch::Tensor>& out);
   TransformerConfig cfg;
   std::vector<DecoderLayer> layers;
   RmsNorm norm{nullptr};
-  RotaryTables rope;  // float32 tables on the weights' device
+  RotaryTables rope;  // tables in the weights' dtype and device
 };
 TORCH_MODULE(TransformerStack);
 
@@ -139,6 +141,9 @@ class CsmModelImpl : public torch::nn::Module {
   torch::Tensor prefill(InferenceState& state, const torch::Tensor& tokens, const torch::Tensor& mask);
   // Appends one audio frame [B, K]; returns the next codebook-0 logits [B, V].
   torch::Tensor append_frame(InferenceState& state, const torch::Tensor& frame);
+  // append_frame for replayable steps: the frame goes to the device-side `position` (int64 [1]) and
+  // state.length is not touched (the caller tracks positions); sets state.last_hidden only.
+  void append_frame_at(InferenceState& state, const torch::Tensor& frame, const torch::Tensor& position);
   // Codes of the next frame [B, K]: codebook 0 from the backbone's last hidden state, codebooks
   // 1..K-1 from the depth decoder (cached, one codebook per step), each chosen by `sample`.
   torch::Tensor decode_frame(InferenceState& state, const CodeSampler& sample);

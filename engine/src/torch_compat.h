@@ -24,20 +24,21 @@ namespace csm::compat {
 // Scaled dot-product attention with grouped-query heads.
 //   q [B, Hq, S, D], k/v [B, Hkv, T, D]; mask: bool [B|1, 1, S, T] (true = may attend) or undefined.
 // With is_causal the mask must be undefined and S == T.
-// 2.x: fused SDPA (flash / memory-efficient kernels on CUDA); 1.13: the explicit softmax form,
-// computed in float32 like transformers' eager attention.
+// 2.5+: fused SDPA (flash / memory-efficient kernels on CUDA) with native grouped-query heads;
+// 1.13: the explicit softmax form, computed in float32 like transformers' eager attention.
 inline torch::Tensor attention(const torch::Tensor& q, torch::Tensor k, torch::Tensor v,
                                const torch::Tensor& mask, bool is_causal, double scale) {
   const int64_t groups = q.size(1) / k.size(1);
+#if CSM_TORCH_AT_LEAST(2, 5)
+  std::optional<torch::Tensor> m;
+  if (mask.defined()) m = mask;
+  // enable_gqa lets the kernels read each key/value head for its whole query group (no copies)
+  return at::scaled_dot_product_attention(q, k, v, m, 0.0, is_causal, scale, /*enable_gqa=*/groups > 1);
+#else
   if (groups > 1) {  // repeat_kv: [B, Hkv, T, D] -> [B, Hkv*groups, T, D]
     k = k.repeat_interleave(groups, 1);
     v = v.repeat_interleave(groups, 1);
   }
-#if CSM_TORCH_AT_LEAST(2, 1)
-  std::optional<torch::Tensor> m;
-  if (mask.defined()) m = mask;
-  return at::scaled_dot_product_attention(q, k, v, m, 0.0, is_causal, scale);
-#else
   auto scores = torch::matmul(q, k.transpose(-2, -1)) * scale;  // [B, H, S, T]
   if (is_causal) {
     auto causal = torch::ones({q.size(2), k.size(2)}, q.options().dtype(torch::kBool)).tril();

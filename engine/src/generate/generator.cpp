@@ -24,14 +24,19 @@ struct PromptPiece {
   int64_t length() const { return static_cast<int64_t>(text_ids.size() + frames.size()); }
 };
 
-// The per-frame depth-decoder loop (31 small steps for CSM-1B) recorded as one CUDA graph, with
-// its own static buffers; recaptured when the sampling settings change.
+// Generation steps recorded as CUDA graphs over static buffers (one launch per frame instead of
+// thousands of small ones); recaptured when the sampling settings change.
+//   first: backbone state after the prompt -> depth decoder (31 steps for CSM-1B) -> frame_out
+//   next:  frame_in at device `position` -> backbone step -> depth decoder -> frame_out; position += 1
 struct GraphedFrameDecoder {
   SamplingSettings settings;
-  InferenceState state;      // depth-decoder caches only
-  torch::Tensor hidden_in;   // [1, Hb] backbone state copied in before each replay
-  torch::Tensor frame_out;   // [1, K]
-  compat::StepGraph graph;
+  InferenceState state;        // backbone caches for the model's whole context + depth caches
+  InferenceState first_state;  // shares the depth caches; last_hidden is hidden_in
+  torch::Tensor hidden_in;     // [1, Hb]
+  torch::Tensor frame_in;      // [1, K]
+  torch::Tensor position;      // [1] int64
+  torch::Tensor frame_out;     // [1, K]
+  compat::StepGraph first, next;
 };
 
 }  // namespace
@@ -47,14 +52,25 @@ struct Generator::Impl {
     if (graphed && graphed->settings.temperature == s.temperature && graphed->settings.topk == s.topk) return *graphed;
     auto& rt = runtime.impl();
     CsmModelImpl& model = *rt.model;
+    const CsmConfig& cfg = model.config();
+    graphed.reset();  // free the old graphs' memory first
     auto g = std::make_unique<GraphedFrameDecoder>();
     g->settings = s;
-    g->state = model.new_state(1, 0);
-    g->hidden_in = torch::zeros({1, model.config().backbone.hidden_size}, model.lm_head.options());
-    g->frame_out = torch::zeros({1, model.config().num_codebooks}, model.lm_head.options().dtype(torch::kInt64));
-    g->state.last_hidden = g->hidden_in;
+    g->state = model.new_state(1, cfg.backbone.max_position_embeddings);
+    g->first_state.depth = g->state.depth;
+    g->hidden_in = torch::zeros({1, cfg.backbone.hidden_size}, model.lm_head.options());
+    g->first_state.last_hidden = g->hidden_in;
+    auto codes = model.lm_head.options().dtype(torch::kInt64);
+    g->frame_in = torch::zeros({1, cfg.num_codebooks}, codes);
+    g->frame_out = torch::zeros({1, cfg.num_codebooks}, codes);
+    g->position = torch::zeros({1}, codes);
     GraphedFrameDecoder* raw = g.get();
-    g->graph.capture([&] { raw->frame_out.copy_(model.decode_frame(raw->state, sample)); });
+    g->first.capture([&] { raw->frame_out.copy_(model.decode_frame(raw->first_state, sample)); });
+    g->next.capture([&] {
+      model.append_frame_at(raw->state, raw->frame_in, raw->position);
+      raw->frame_out.copy_(model.decode_frame(raw->state, sample));
+      raw->position.add_(1);
+    });
     graphed = std::move(g);
     return *graphed;
   }
@@ -154,37 +170,52 @@ std::vector<Frame> Generator::generate_frames(const std::string& text, int speak
       masks.push_back(audio_seq.mask);
     }
   }
-  auto state = model.new_state(1, prompt_len() + max_frames);
-  model.prefill(state, torch::cat(tokens, 1), torch::cat(masks, 1));
+  auto prompt_tokens = torch::cat(tokens, 1), prompt_mask = torch::cat(masks, 1);  // [1, L, K+1]
 
   const bool use_graph = options.use_cuda_graphs && compat::StepGraph::supported(rt.device);
   auto generator = use_graph ? compat::graph_safe_generator(rt.device, options.seed)
                              : make_seeded_generator(rt.device, options.seed);
   const CodeSampler sample = [&](const torch::Tensor& logits, int64_t) { return sample_topk(logits, sampling, generator); };
+
+  // next_frame(i) -> [1, K] on the device: eagerly, or by replaying the recorded graphs
   std::unique_lock<std::mutex> graph_lock(*impl_->graph_mutex, std::defer_lock);
-  GraphedFrameDecoder* graphed = nullptr;
+  std::function<torch::Tensor(int64_t)> next_frame;
+  InferenceState state;
   if (use_graph) {
-    graph_lock.lock();  // one graph, one run at a time
-    graphed = &impl_->graphed_decoder(sampling, sample);
+    graph_lock.lock();  // the graphs own their buffers: one graphed run at a time
+    GraphedFrameDecoder& g = impl_->graphed_decoder(sampling, sample);
+    g.state.length = 0;
+    model.prefill(g.state, prompt_tokens, prompt_mask);
+    g.hidden_in.copy_(g.state.last_hidden);
+    g.position.fill_(g.state.length);
+    next_frame = [&g](int64_t i) {
+      if (i == 0) {
+        g.first.replay();
+      } else {
+        g.frame_in.copy_(g.frame_out);
+        g.next.replay();
+      }
+      return g.frame_out;
+    };
+  } else {
+    state = model.new_state(1, prompt_len() + max_frames);
+    model.prefill(state, prompt_tokens, prompt_mask);
+    next_frame = [&, previous = torch::Tensor()](int64_t i) mutable {
+      if (i > 0) model.append_frame(state, previous);
+      previous = model.decode_frame(state, sample);
+      return previous;
+    };
   }
+
   std::vector<Frame> frames;
   for (int64_t i = 0; i < max_frames; ++i) {
-    torch::Tensor frame;  // [1, K]
-    if (graphed) {
-      graphed->hidden_in.copy_(state.last_hidden);
-      graphed->graph.replay();
-      frame = graphed->frame_out.clone();
-    } else {
-      frame = model.decode_frame(state, sample);
-    }
-    auto host = frame.to(torch::kCPU);
+    auto host = next_frame(i).to(torch::kCPU);  // [1, K]; one sync per frame, as the reference
     if (host.eq(0).all().item<bool>()) break;  // the reference's end-of-audio frame
     auto acc = host.accessor<int64_t, 2>();
     Frame f(K);
     for (int64_t k = 0; k < K; ++k) f[k] = static_cast<int32_t>(acc[0][k]);
     frames.push_back(std::move(f));
     if (on_frame && !on_frame(frames.back(), static_cast<int>(i))) break;
-    if (i + 1 < max_frames) model.append_frame(state, frame);
   }
   return frames;
 }
