@@ -33,6 +33,23 @@ int main(int argc, char** argv) {
     const torch::Device device(gen.runtime().device());
     const int frames = std::stoi(opt["frames"]);
     const std::string text = "The quick brown fox jumps over the lazy dog, and then it naps in the warm afternoon sun.";
+    if (opt.count("check-greedy")) {
+      // correctness of the recorded path: greedy frames with and without CUDA graphs must agree
+      csm::GenerationOptions go;
+      go.temperature = 0;
+      go.max_audio_length_ms = frames * 80;
+      go.codec_codes_only = false;
+      go.use_cuda_graphs = false;
+      const auto eager = gen.generate_frames(text, 0, {}, go);
+      go.use_cuda_graphs = true;
+      const auto graphed = gen.generate_frames(text, 0, {}, go);
+      size_t same = 0;
+      while (same < eager.size() && same < graphed.size() && eager[same] == graphed[same]) ++same;
+      std::cout << "{\"check\": \"greedy graphs vs eager\", \"preset\": \"" << opt["preset"] << "\", \"dtype\": \""
+                << opt["dtype"] << "\", \"frames\": " << eager.size() << ", \"identical_prefix\": " << same
+                << ", \"equal\": " << (eager == graphed ? "true" : "false") << "}" << std::endl;
+      return eager == graphed ? 0 : 1;
+    }
     for (bool graphs : {false, true}) {
       csm::GenerationOptions go;
       go.max_audio_length_ms = frames * 80;

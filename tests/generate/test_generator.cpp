@@ -3,8 +3,13 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <QTemporaryDir>
+
+#include <cmath>
+
 #include "csm/errors.h"
 #include "csm/generate/generator.h"
+#include "csm/generate/watermark.h"
 #include "csm/text_tokenizer.h"
 
 namespace {
@@ -53,6 +58,7 @@ private Q_SLOTS:
         csm::GenerationOptions opts;
         opts.temperature = 0;
         opts.max_audio_length_ms = 480;
+        opts.codec_codes_only = false;  // exactly the model's argmax, like transformers' generate
         const auto frames = gen.generate_frames("Good morning.", 1, {}, opts);
         const auto ids = csm::TextTokenizer::from_file(kTokenizer).encode_speaker_text(1, "Good morning.");
         QCOMPARE(frames, gen.runtime().generate_greedy(ids, 6));
@@ -101,6 +107,56 @@ private Q_SLOTS:
         opts.temperature = 0;
         const auto frames = gen.generate_frames("Reply.", 0, {longTurn, longTurn}, opts);
         QVERIFY(frames.size() <= 100);
+    }
+
+    void streamedAudioEqualsTheWhole()
+    {
+        auto gen = tinyGenerator();
+        QTemporaryDir dir;
+        csm::GenerationOptions opts;
+        opts.max_audio_length_ms = 1600;
+        opts.seed = 3;
+        opts.watermark_key_path = (dir.path() + QStringLiteral("/key")).toStdString();
+        std::vector<float> streamed;
+        int chunks = 0;
+        const auto result = gen.generate("Streaming works.", 0, {}, opts, [&](const std::vector<float> &chunk) {
+            streamed.insert(streamed.end(), chunk.begin(), chunk.end());
+            ++chunks;
+            return true;
+        });
+        QVERIFY(chunks > 1);
+        QCOMPARE(streamed, result.samples);
+        QCOMPARE(result.samples.size(), result.frames.size() * size_t(1920));
+        // same seed, no streaming: the same audio
+        QCOMPARE(gen.generate("Streaming works.", 0, {}, opts).samples, result.samples);
+        // the output carries this installation's watermark, and not without it
+        const auto key = csm::load_watermark_key(opts.watermark_key_path);
+        const auto verdict = csm::detect_watermark(result.samples, 24000, key);
+        QVERIFY2(verdict.present, verdict.detail.c_str());
+        opts.watermark = false;
+        const auto plain = gen.generate("Streaming works.", 0, {}, opts);
+        QVERIFY(!csm::detect_watermark(plain.samples, 24000, key).present);
+        QCOMPARE(plain.frames, result.frames);
+        for (const auto &frame : result.frames)
+            for (int32_t code : frame)
+                QVERIFY(code >= 0 && code < 64);  // only codes the tiny codec can decode
+    }
+
+    void contextAudioIsEncoded()
+    {
+        auto gen = tinyGenerator();
+        csm::GenerationOptions opts;
+        opts.temperature = 0;
+        opts.max_audio_length_ms = 400;
+        opts.watermark = false;
+        csm::Segment turn{1, "Earlier words.", std::vector<float>(24000 / 2, 0.0f), {}};
+        for (size_t i = 0; i < turn.audio.size(); ++i)
+            turn.audio[i] = 0.3f * std::sin(0.05f * float(i));
+        const auto withAudio = gen.generate("Reply.", 0, {turn}, opts);
+        // 0.5 s = 7 frames (rounded up) + the end-of-audio frame
+        QCOMPARE(gen.prompt_length("Reply.", 0, {turn}) - gen.prompt_length("Reply.", 0, {}),
+                 int64_t(csm::TextTokenizer::from_file(kTokenizer).encode_speaker_text(1, "Earlier words.").size() + 7 + 1));
+        QVERIFY(!withAudio.frames.empty());
     }
 
     void badInput()

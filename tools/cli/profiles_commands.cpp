@@ -4,6 +4,7 @@
 // Exit codes: 0 ok, 1 bad input (unknown id, duplicate id, invalid field, missing consent, not a
 // CSM checkpoint, failed write), 2 bad usage.
 #include <cstdio>
+#include <cstdint>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>

@@ -2,6 +2,7 @@
 // RIFF writer for 16-bit PCM WAV (the output format is fixed, so there is nothing to configure, and
 // building the bytes in memory lets write_file_atomically do the atomic replace).
 #include "csm/data/audio_file.h"
+#include <cstdint>
 
 #include <sndfile.h>
 

@@ -1,6 +1,7 @@
 // The import pipeline (see dataset_import.h): sources -> per-utterance processing on a small
 // thread pool -> duplicates -> segments -> split -> examples -> tokens -> report -> files.
 #include "csm/data/dataset_import.h"
+#include <cstdint>
 
 #include <algorithm>
 #include <atomic>

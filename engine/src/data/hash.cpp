@@ -1,6 +1,7 @@
 // XXH64, following the reference description (xxhash.h, "XXH64 algorithm"). Little-endian reads
 // (x86-64 and aarch64 are both little-endian; memcpy keeps the reads unaligned-safe).
 #include "data/hash.h"
+#include <cstdint>
 
 #include <cstring>
 

@@ -1,5 +1,6 @@
 // Token cache entries: a fixed header, the codes, and an xxh64 over everything before it.
 #include "csm/data/token_cache.h"
+#include <cstdint>
 
 #include <cstring>
 #include <filesystem>

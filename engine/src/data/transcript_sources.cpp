@@ -1,6 +1,7 @@
 // Transcript source readers: folder pairs, LJSpeech metadata.csv, JSONL manifests (utterances and
 // conversations), plus picking up alignment files beside the audio.
 #include "csm/data/transcript_sources.h"
+#include <cstdint>
 
 #include <algorithm>
 #include <filesystem>

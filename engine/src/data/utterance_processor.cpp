@@ -1,5 +1,6 @@
 // One utterance from file to chunks (see utterance_processor.h and dataset_import.h).
 #include "data/utterance_processor.h"
+#include <cstdint>
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,6 @@
 // Speaker-stratified, deterministic, leak-free validation split (see validation_split.h).
 #include "csm/data/validation_split.h"
+#include <cstdint>
 
 #include <algorithm>
 #include <map>

@@ -1,5 +1,6 @@
 // Text helpers shared by the transcript sources and the aligner.
 #include "csm/data/words.h"
+#include <cstdint>
 
 #include <cctype>
 

@@ -2,9 +2,12 @@
 #include "csm/generate/generator.h"
 
 #include <filesystem>
+#include <limits>
 #include <mutex>
 
+#include "csm/codec/mimi_codec.h"
 #include "csm/errors.h"
+#include "csm/generate/watermark.h"
 #include "csm/text_tokenizer.h"
 #include "generate/sampling.h"
 #include "runtime_impl.h"
@@ -30,6 +33,7 @@ struct PromptPiece {
 //   next:  frame_in at device `position` -> backbone step -> depth decoder -> frame_out; position += 1
 struct GraphedFrameDecoder {
   SamplingSettings settings;
+  bool codec_codes_only = true;
   InferenceState state;        // backbone caches for the model's whole context + depth caches
   InferenceState first_state;  // shares the depth caches; last_hidden is hidden_in
   torch::Tensor hidden_in;     // [1, Hb]
@@ -47,15 +51,32 @@ struct Generator::Impl {
   TextTokenizer tokenizer;
   std::unique_ptr<std::mutex> graph_mutex = std::make_unique<std::mutex>();
   std::unique_ptr<GraphedFrameDecoder> graphed;
+  std::unique_ptr<MimiCodec> codec;  // from the checkpoint's codec_model.* weights, on first use
 
-  GraphedFrameDecoder& graphed_decoder(const SamplingSettings& s, const CodeSampler& sample) {
-    if (graphed && graphed->settings.temperature == s.temperature && graphed->settings.topk == s.topk) return *graphed;
+  MimiCodec& mimi() {
+    if (!codec) {
+      if (!runtime.has_codec_weights())
+        throw InputError("this model has no Mimi codec weights (codec_model.* tensors in model.safetensors), so "
+                         "audio cannot be encoded or decoded; use the complete sesame/csm-1b folder");
+      CodecOptions options;
+      options.device = runtime.device();
+      options.num_codebooks = static_cast<int>(runtime.config().num_codebooks);
+      codec = std::make_unique<MimiCodec>(MimiCodec::from_runtime(runtime, options));
+    }
+    return *codec;
+  }
+
+  GraphedFrameDecoder& graphed_decoder(const SamplingSettings& s, bool codec_codes_only, const CodeSampler& sample) {
+    if (graphed && graphed->settings.temperature == s.temperature && graphed->settings.topk == s.topk &&
+        graphed->codec_codes_only == codec_codes_only)
+      return *graphed;
     auto& rt = runtime.impl();
     CsmModelImpl& model = *rt.model;
     const CsmConfig& cfg = model.config();
     graphed.reset();  // free the old graphs' memory first
     auto g = std::make_unique<GraphedFrameDecoder>();
     g->settings = s;
+    g->codec_codes_only = codec_codes_only;
     g->state = model.new_state(1, cfg.backbone.max_position_embeddings);
     g->first_state.depth = g->state.depth;
     g->hidden_in = torch::zeros({1, cfg.backbone.hidden_size}, model.lm_head.options());
@@ -75,14 +96,19 @@ struct Generator::Impl {
     return *graphed;
   }
 
-  PromptPiece piece(int speaker, const std::string& text, const Segment* segment) const {
+  PromptPiece piece(int speaker, const std::string& text, const Segment* segment) {
     PromptPiece p;
     p.text_ids = tokenizer.encode_speaker_text(speaker, text);
     if (segment) {
-      if (segment->frames.empty() && !segment->audio.empty())
-        throw InputError("context segment \"" + segment->text.substr(0, 40) +
-                         "\" has audio but no Mimi codes; encode it with the model's codec first");
       p.frames = segment->frames;
+      if (p.frames.empty() && !segment->audio.empty()) {
+        AudioCodes codes = mimi().encode(segment->audio.data(), static_cast<int64_t>(segment->audio.size()));
+        for (int64_t f = 0; f < codes.num_frames; ++f) {
+          Frame frame(codes.num_codebooks);
+          for (int64_t k = 0; k < codes.num_codebooks; ++k) frame[k] = codes.at(k, f);
+          p.frames.push_back(std::move(frame));
+        }
+      }
       p.frames.emplace_back(runtime.config().num_codebooks, 0);  // end of that segment's audio
     }
     return p;
@@ -96,6 +122,7 @@ Generator::~Generator() = default;
 
 Generator Generator::load_csm_1b(const std::string& path, const RuntimeOptions& options,
                                  const std::string& tokenizer_path) {
+  auto runtime = CsmRuntime::load(path, options);  // first: a wrong model path is the likelier mistake
   std::string tok = tokenizer_path;
   if (tok.empty()) {
     fs::path folder = fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path();
@@ -105,7 +132,6 @@ Generator Generator::load_csm_1b(const std::string& path, const RuntimeOptions& 
                              "sesame/csm-1b) or pass a tokenizer file explicitly");
   }
   auto tokenizer = TextTokenizer::from_file(tok);
-  auto runtime = CsmRuntime::load(path, options);
   if (tokenizer.vocab_size() > runtime.config().text_vocab_size)
     throw InputError(tok + ": the tokenizer has " + std::to_string(tokenizer.vocab_size()) +
                      " tokens but the model's text vocabulary holds " + std::to_string(runtime.config().text_vocab_size) +
@@ -175,7 +201,13 @@ std::vector<Frame> Generator::generate_frames(const std::string& text, int speak
   const bool use_graph = options.use_cuda_graphs && compat::StepGraph::supported(rt.device);
   auto generator = use_graph ? compat::graph_safe_generator(rt.device, options.seed)
                              : make_seeded_generator(rt.device, options.seed);
-  const CodeSampler sample = [&](const torch::Tensor& logits, int64_t) { return sample_topk(logits, sampling, generator); };
+  const int64_t codec_codes = options.codec_codes_only ? cfg.codec.codebook_size : cfg.audio_vocab_size;
+  const CodeSampler sample = [&](const torch::Tensor& logits, int64_t) {
+    if (codec_codes >= logits.size(-1)) return sample_topk(logits, sampling, generator);
+    auto allowed = logits.clone();  // [B, V]
+    allowed.slice(-1, codec_codes).fill_(-std::numeric_limits<float>::infinity());
+    return sample_topk(allowed, sampling, generator);
+  };
 
   // next_frame(i) -> [1, K] on the device: eagerly, or by replaying the recorded graphs
   std::unique_lock<std::mutex> graph_lock(*impl_->graph_mutex, std::defer_lock);
@@ -183,7 +215,7 @@ std::vector<Frame> Generator::generate_frames(const std::string& text, int speak
   InferenceState state;
   if (use_graph) {
     graph_lock.lock();  // the graphs own their buffers: one graphed run at a time
-    GraphedFrameDecoder& g = impl_->graphed_decoder(sampling, sample);
+    GraphedFrameDecoder& g = impl_->graphed_decoder(sampling, options.codec_codes_only, sample);
     g.state.length = 0;
     model.prefill(g.state, prompt_tokens, prompt_mask);
     g.hidden_in.copy_(g.state.last_hidden);
@@ -218,6 +250,28 @@ std::vector<Frame> Generator::generate_frames(const std::string& text, int speak
     if (on_frame && !on_frame(frames.back(), static_cast<int>(i))) break;
   }
   return frames;
+}
+
+GeneratedAudio Generator::generate(const std::string& text, int speaker, const std::vector<Segment>& context,
+                                  const GenerationOptions& options, const AudioChunkCallback& on_chunk) const {
+  auto decoder = impl_->mimi().streaming_decoder();
+  std::unique_ptr<StreamingWatermarker> marker;
+  if (options.watermark)
+    marker = std::make_unique<StreamingWatermarker>(load_or_create_installation_key(options.watermark_key_path));
+  GeneratedAudio out;
+  bool cancelled = false;
+  auto emit = [&](const std::vector<float>& chunk) {
+    if (chunk.empty()) return true;
+    out.samples.insert(out.samples.end(), chunk.begin(), chunk.end());
+    cancelled = on_chunk && !on_chunk(chunk);
+    return !cancelled;
+  };
+  out.frames = generate_frames(text, speaker, context, options, [&](const Frame& frame, int) {
+    auto pcm = decoder.decode_frame(frame);  // 1920 samples, decoder state carried over
+    return emit(marker ? marker->push(pcm) : pcm);
+  });
+  if (marker && !cancelled) emit(marker->flush());
+  return out;
 }
 
 }  // namespace csm

@@ -6,6 +6,7 @@
 // read-modify-write of profile.json is never interleaved with another writer's. Work that may be
 // slow (copying weights out of an archive) happens in a staging folder before the lock is taken.
 #include "csm/profiles/profile_library.h"
+#include <cstdint>
 
 #include <fcntl.h>
 #include <signal.h>

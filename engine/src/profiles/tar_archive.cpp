@@ -1,5 +1,6 @@
 // POSIX ustar reading and writing for voice profile archives (see tar_archive.h).
 #include "tar_archive.h"
+#include <cstdint>
 
 #include <algorithm>
 #include <cstdio>

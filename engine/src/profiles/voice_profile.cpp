@@ -10,6 +10,7 @@
 //   v2  the current layout written by profile_to_json (nested "model", "training", "inference",
 //       sample objects with ratings, a "consent" record).
 #include "csm/profiles/voice_profile.h"
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 

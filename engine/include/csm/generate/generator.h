@@ -41,8 +41,22 @@ struct GenerationOptions {
   int max_audio_length_ms = 10000;
   uint64_t seed = 0;
   ContextPolicy context_policy = ContextPolicy::Error;
-  bool use_cuda_graphs = true;  // on CUDA, replay each frame's depth-decoder steps as one graph
+  bool use_cuda_graphs = true;  // on CUDA, replay each frame's step as recorded CUDA graphs
+  // Sample only codes the codec can decode (0..codebook_size-1): the audio vocabulary has a few
+  // special codes above them (CSM-1B: 2048..2050). Off reproduces transformers' generate exactly.
+  bool codec_codes_only = true;
+  bool watermark = true;        // mark the audio with the installation's key (generate() only)
+  std::string watermark_key_path;  // empty: the installation's key file (created on first use)
 };
+
+struct GeneratedAudio {
+  std::vector<float> samples;  // 24 kHz mono
+  std::vector<Frame> frames;   // the Mimi codes they were decoded from
+  int sample_rate = 24000;
+};
+
+// Receives audio as it is decoded (watermarked when asked); return false to stop (cancel).
+using AudioChunkCallback = std::function<bool(const std::vector<float>& chunk)>;
 
 // Called after each new frame with its index; return false to stop early (cancel).
 using FrameCallback = std::function<bool(const Frame& frame, int index)>;
@@ -64,6 +78,12 @@ class Generator {
   // Frames of speech for `text` said by `speaker` after `context`. Deterministic for a seed on CPU.
   std::vector<Frame> generate_frames(const std::string& text, int speaker, const std::vector<Segment>& context,
                                      const GenerationOptions& options, const FrameCallback& on_frame = {}) const;
+
+  // Speech audio: frames decoded with the model's Mimi codec as they are generated (streaming
+  // decoder), then watermarked. The chunks handed to `on_chunk`, concatenated, equal `samples`.
+  // Context segments may carry audio instead of frames: it is encoded with the same codec.
+  GeneratedAudio generate(const std::string& text, int speaker, const std::vector<Segment>& context,
+                          const GenerationOptions& options, const AudioChunkCallback& on_chunk = {}) const;
 
   // How many backbone positions a prompt takes (context + text), for budgeting in the UI.
   int64_t prompt_length(const std::string& text, int speaker, const std::vector<Segment>& context) const;
