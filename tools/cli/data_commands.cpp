@@ -3,11 +3,13 @@
 // (or, with --strict, when anything at all was found), so scripts can gate on it.
 #include <algorithm>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "command_registry.h"
+#include "csm/codec/mimi_frame_encoder.h"
 #include "csm/atomic_file.h"
 #include "csm/data/dataset_import.h"
 #include "csm/data/dataset_report.h"
@@ -32,7 +34,8 @@ int import_command(const std::vector<std::string>& args) {
   static const std::vector<std::string> known{"audio-dir", "transcript-dir", "metadata", "metadata-audio-dir", "manifest",
                                               "speaker-id", "out", "cache", "language", "threads", "target-lufs",
                                               "true-peak", "chunk", "overlap", "max-seconds", "context-turns",
-                                              "validation", "strict", "no-auto-align", "no-trim", "json", "quiet"};
+                                              "validation", "strict", "no-auto-align", "no-trim", "json", "quiet",
+                                              "model-path", "device"};
   for (const auto& [k, v] : a.options)
     if (std::find(known.begin(), known.end(), k) == known.end()) throw std::invalid_argument("dataset import: unknown option --" + k);
   csm::data::ImportOptions o;
@@ -64,8 +67,14 @@ int import_command(const std::vector<std::string>& args) {
       std::cerr << "\r[" << done << "/" << total << "] " << file << "\x1b[K" << std::flush;
       if (done == total) std::cerr << "\n";
     };
-  // The Mimi codec is not wired into the CLI yet: no tokens are computed here (training encodes).
-  const csm::data::DatasetReport r = csm::data::import_dataset(o, nullptr, progress);
+  // With --model-path, segments are encoded with that model's Mimi codec into the token cache.
+  std::unique_ptr<csm::MimiFrameEncoder> encoder;
+  if (a.has("model-path")) {
+    csm::CodecOptions codec;
+    codec.device = a.get("device", "cpu");
+    encoder = std::make_unique<csm::MimiFrameEncoder>(a.get("model-path"), codec);
+  }
+  const csm::data::DatasetReport r = csm::data::import_dataset(o, encoder.get(), progress);
   std::cout << (a.has("json") ? csm::data::report_to_json(r) : csm::data::format_report(r));
   if (!a.has("json"))
     std::cout << "\n" << (r.written ? "Dataset written to " + o.out_dir : "Report written to " + o.out_dir + "/report.json")
@@ -95,7 +104,7 @@ csm::cli::CommandRegistration reg{
     "dataset import (--audio-dir D [--transcript-dir D] | --metadata metadata.csv | --manifest x.jsonl) --out DIR\n"
     "        [--speaker-id S] [--cache DIR] [--language en] [--no-auto-align] [--strict] [--threads N]\n"
     "        [--target-lufs -23] [--true-peak -1] [--no-trim] [--chunk 10] [--overlap 2] [--max-seconds 15]\n"
-    "        [--context-turns 3] [--validation 0.10] [--json] [--quiet]\n"
+    "        [--context-turns 3] [--validation 0.10] [--model-path DIR [--device cuda]] [--json] [--quiet]\n"
     "      exit 1 when a file was rejected (--strict: when any problem was found)\n"
     "  dataset report DIR [--json]   the dataset doctor's report; exit 1 when files were rejected",
     run_dataset};

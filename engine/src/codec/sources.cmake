@@ -5,3 +5,4 @@ list(APPEND CSM_ENGINE_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/src/codec/mimi_codec.cpp)
 list(APPEND CSM_ENGINE_PLAIN_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/src/codec/mimi_config.cpp)
+list(APPEND CSM_ENGINE_PLAIN_SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/src/codec/mimi_frame_encoder.cpp)
