@@ -1,4 +1,5 @@
 // `csm generate`: speech to a WAV file with a context turn, and its errors and exit codes.
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -62,6 +63,34 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("chunk")));
         QVERIFY(r.out.contains(QStringLiteral("watermarked")));
         QVERIFY(QFile(out).size() > 44);
+    }
+
+    void voiceSampleUsesTheProfile()
+    {
+        // `csm voice sample` generates with the profile's model and stores the sample in the profile
+        QTemporaryDir dir;
+        qputenv("XDG_CONFIG_HOME", dir.path().toUtf8());
+        const QString model = dir.path() + QStringLiteral("/model");
+        QDir().mkpath(model);
+        for (const char *f : {"config.json", "model.safetensors"})
+            QVERIFY(QFile::copy(QStringLiteral(CSM_FIXTURES_DIR "/tiny_csm/") + QLatin1String(f), model + QLatin1Char('/') + QLatin1String(f)));
+        QVERIFY(QFile::copy(QStringLiteral(CSM_FIXTURES_DIR "/tokenizer/tokenizer.json"), model + QStringLiteral("/tokenizer.json")));
+        const QString library = dir.path() + QStringLiteral("/voices");
+        auto voice = [&](const QStringList &args) {
+            QProcess p;
+            p.start(QStringLiteral(CSM_BIN_DIR "/csm"), QStringList{QStringLiteral("voice"), QStringLiteral("--library"), library} + args);
+            p.waitForFinished(180000);
+            return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()));
+        };
+        auto created = voice({QStringLiteral("create"), QStringLiteral("Anna"), QStringLiteral("5"), QStringLiteral("Narrator"),
+                              QStringLiteral("--model-path"), model, QStringLiteral("--own-voice")});
+        QVERIFY2(created.first == 0, qPrintable(created.second));
+        QVERIFY(voice({QStringLiteral("update"), QStringLiteral("5"), QStringLiteral("--max-audio-ms"), QStringLiteral("800")}).first == 0);
+        auto sampled = voice({QStringLiteral("sample"), QStringLiteral("5"), QStringLiteral("--text"), QStringLiteral("Hello.")});
+        QVERIFY2(sampled.first == 0, qPrintable(sampled.second));
+        QVERIFY(QDir(library + QStringLiteral("/5/samples")).entryList(QDir::Files).size() == 1);
+        auto missing = voice({QStringLiteral("sample"), QStringLiteral("9"), QStringLiteral("--text"), QStringLiteral("Hi.")});
+        QCOMPARE(missing.first, 1);
     }
 
     void errors_data()

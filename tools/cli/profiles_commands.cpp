@@ -14,8 +14,13 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "command_registry.h"
+#include "csm/data/audio_file.h"
+#include "csm/data/resampler.h"
 #include "csm/errors.h"
+#include "csm/generate/generator.h"
 #include "csm/profiles/model_identity.h"
 #include "csm/profiles/profile_library.h"
 
@@ -39,6 +44,8 @@ const char* kUsage =
     "  voice restore ID                          brings it back from the trash\n"
     "  voice export ID --out FILE                one archive: profile, samples and model weights\n"
     "  voice import FILE [--replace] [--id N]    never overwrites an id unless --replace\n"
+    "  voice sample ID --text \"...\" [--out FILE.wav] [--seed N] [--device cpu|cuda] [--tokenizer FILE]\n"
+    "                                            speak with the profile's model and defaults; stored in samples/\n"
     "  (every voice command takes --library DIR; default $CSM_LIBRARY or ~/.local/share/csm-studio/voices)";
 
 void check_options(const ParsedArgs& a, const std::set<std::string>& allowed, const std::string& command) {
@@ -340,6 +347,48 @@ int cmd_import(const ParsedArgs& a) {
   return 0;
 }
 
+// --- sample --------------------------------------------------------------------------------------
+
+int cmd_sample(const ParsedArgs& a) {
+  check_options(a, {"text", "out", "seed", "device", "dtype", "tokenizer"}, "sample");
+  const int id = single_id(a, "sample");
+  if (!a.has("text")) throw std::invalid_argument("voice sample needs --text \"...\"");
+  auto lib = library(a);
+  const csm::VoiceProfile profile = lib.get(id);
+  const std::string model = lib.resolve(id, profile.model_path);
+  auto generator = csm::Generator::load_csm_1b(model, {a.get("device", "cpu"), a.get("dtype", "float32")}, a.get("tokenizer"));
+  csm::GenerationOptions options;
+  options.temperature = profile.inference.temperature;
+  options.topk = profile.inference.topk;
+  options.max_audio_length_ms = profile.inference.max_audio_length_ms;
+  options.seed = static_cast<uint64_t>(parse_int(a.get("seed", "0"), "--seed"));
+  std::vector<csm::Segment> context;  // the profile's reference clips, in order
+  for (const auto& clip : profile.inference.context_clips) {
+    auto audio = csm::data::read_audio_file(lib.resolve(id, clip.file));
+    csm::Segment segment;
+    segment.speaker = clip.speaker_id < 0 ? id : clip.speaker_id;
+    segment.text = clip.text;
+    segment.audio = audio.sample_rate == 24000 ? audio.samples : csm::data::resample(audio.samples, audio.sample_rate, 24000);
+    context.push_back(std::move(segment));
+  }
+  const auto result = generator.generate(a.get("text"), id, context, options);
+  // written beside the library first, then copied into the profile by add_sample (atomically)
+  const std::string staged = (fs::temp_directory_path() / ("csm-voice-sample-" + std::to_string(::getpid()) + ".wav")).string();
+  csm::data::write_wav_pcm16(staged, result.samples, result.sample_rate);
+  csm::VoiceSample sample;
+  try {
+    sample = lib.add_sample(id, staged, a.get("text"));
+    if (a.has("out")) csm::data::write_wav_pcm16(absolute(a.get("out")), result.samples, result.sample_rate);
+  } catch (...) {
+    fs::remove(staged);
+    throw;
+  }
+  fs::remove(staged);
+  std::cout << "voice " << id << " said \"" << a.get("text") << "\": " << result.samples.size() / 24000.0 << " s, stored as "
+            << sample.file << (a.has("out") ? " and written to " + a.get("out") : std::string()) << "\n";
+  return 0;
+}
+
 int run_voice(const std::vector<std::string>& args) {
   // --library may also come before the subcommand: `csm voice --library DIR list`.
   std::vector<std::string> rest;
@@ -355,7 +404,7 @@ int run_voice(const std::vector<std::string>& args) {
     }
   }
   if (sub.empty() || sub.rfind("--", 0) == 0)
-    throw std::invalid_argument("voice needs a subcommand: list, create, show, update, delete, restore, export or import");
+    throw std::invalid_argument("voice needs a subcommand: list, create, show, update, delete, restore, export, import or sample");
   const ParsedArgs a = csm::cli::parse_args(rest, {"json", "trash", "own-voice", "replace"});
   if (sub == "list") return cmd_list(a);
   if (sub == "create") return cmd_create(a);
@@ -368,6 +417,7 @@ int run_voice(const std::vector<std::string>& args) {
   if (sub == "restore") return cmd_restore(a);
   if (sub == "export") return cmd_export(a);
   if (sub == "import") return cmd_import(a);
+  if (sub == "sample") return cmd_sample(a);
   throw std::invalid_argument("voice has no subcommand '" + sub + "'");
 }
 
