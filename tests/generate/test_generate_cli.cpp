@@ -89,6 +89,9 @@ private Q_SLOTS:
         auto sampled = voice({QStringLiteral("sample"), QStringLiteral("5"), QStringLiteral("--text"), QStringLiteral("Hello.")});
         QVERIFY2(sampled.first == 0, qPrintable(sampled.second));
         QVERIFY(QDir(library + QStringLiteral("/5/samples")).entryList(QDir::Files).size() == 1);
+        auto standard = voice({QStringLiteral("sample"), QStringLiteral("5"), QStringLiteral("--standard")});
+        QVERIFY2(standard.first == 0, qPrintable(standard.second));
+        QVERIFY(QDir(library + QStringLiteral("/5/samples")).entryList(QDir::Files).size() > 2);
         auto missing = voice({QStringLiteral("sample"), QStringLiteral("9"), QStringLiteral("--text"), QStringLiteral("Hi.")});
         QCOMPARE(missing.first, 1);
     }

@@ -14,13 +14,11 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>
 
 #include "command_registry.h"
 #include "csm/data/audio_file.h"
-#include "csm/data/resampler.h"
 #include "csm/errors.h"
-#include "csm/generate/generator.h"
+#include "csm/generate/profile_samples.h"
 #include "csm/profiles/model_identity.h"
 #include "csm/profiles/profile_library.h"
 
@@ -44,7 +42,7 @@ const char* kUsage =
     "  voice restore ID                          brings it back from the trash\n"
     "  voice export ID --out FILE                one archive: profile, samples and model weights\n"
     "  voice import FILE [--replace] [--id N]    never overwrites an id unless --replace\n"
-    "  voice sample ID --text \"...\" [--out FILE.wav] [--seed N] [--device cpu|cuda] [--tokenizer FILE]\n"
+    "  voice sample ID (--text \"...\" | --standard) [--out FILE.wav] [--seed N] [--device cpu|cuda]\n"
     "                                            speak with the profile's model and defaults; stored in samples/\n"
     "  (every voice command takes --library DIR; default $CSM_LIBRARY or ~/.local/share/csm-studio/voices)";
 
@@ -350,42 +348,23 @@ int cmd_import(const ParsedArgs& a) {
 // --- sample --------------------------------------------------------------------------------------
 
 int cmd_sample(const ParsedArgs& a) {
-  check_options(a, {"text", "out", "seed", "device", "dtype", "tokenizer"}, "sample");
+  check_options(a, {"text", "out", "seed", "device", "dtype", "tokenizer", "standard"}, "sample");
   const int id = single_id(a, "sample");
-  if (!a.has("text")) throw std::invalid_argument("voice sample needs --text \"...\"");
+  if (!a.has("text") && !a.has("standard"))
+    throw std::invalid_argument("voice sample needs --text \"...\" or --standard");
   auto lib = library(a);
-  const csm::VoiceProfile profile = lib.get(id);
-  const std::string model = lib.resolve(id, profile.model_path);
-  auto generator = csm::Generator::load_csm_1b(model, {a.get("device", "cpu"), a.get("dtype", "float32")}, a.get("tokenizer"));
-  csm::GenerationOptions options;
-  options.temperature = profile.inference.temperature;
-  options.topk = profile.inference.topk;
-  options.max_audio_length_ms = profile.inference.max_audio_length_ms;
+  csm::ProfileSampleOptions options;
+  options.device = a.get("device", "cpu");
+  options.dtype = a.get("dtype", "float32");
+  options.tokenizer = a.get("tokenizer");
   options.seed = static_cast<uint64_t>(parse_int(a.get("seed", "0"), "--seed"));
-  std::vector<csm::Segment> context;  // the profile's reference clips, in order
-  for (const auto& clip : profile.inference.context_clips) {
-    auto audio = csm::data::read_audio_file(lib.resolve(id, clip.file));
-    csm::Segment segment;
-    segment.speaker = clip.speaker_id < 0 ? id : clip.speaker_id;
-    segment.text = clip.text;
-    segment.audio = audio.sample_rate == 24000 ? audio.samples : csm::data::resample(audio.samples, audio.sample_rate, 24000);
-    context.push_back(std::move(segment));
-  }
-  const auto result = generator.generate(a.get("text"), id, context, options);
-  // written beside the library first, then copied into the profile by add_sample (atomically)
-  const std::string staged = (fs::temp_directory_path() / ("csm-voice-sample-" + std::to_string(::getpid()) + ".wav")).string();
-  csm::data::write_wav_pcm16(staged, result.samples, result.sample_rate);
-  csm::VoiceSample sample;
-  try {
-    sample = lib.add_sample(id, staged, a.get("text"));
-    if (a.has("out")) csm::data::write_wav_pcm16(absolute(a.get("out")), result.samples, result.sample_rate);
-  } catch (...) {
-    fs::remove(staged);
-    throw;
-  }
-  fs::remove(staged);
-  std::cout << "voice " << id << " said \"" << a.get("text") << "\": " << result.samples.size() / 24000.0 << " s, stored as "
-            << sample.file << (a.has("out") ? " and written to " + a.get("out") : std::string()) << "\n";
+  const bool standard = a.has("standard");
+  const auto texts = standard ? csm::standard_sample_sentences() : std::vector<std::string>{a.get("text")};
+  const auto results = csm::generate_profile_samples(lib, id, texts, options, standard);
+  if (a.has("out") && !results.empty()) csm::data::write_wav_pcm16(absolute(a.get("out")), results.back().audio, 24000);
+  for (const auto& r : results)
+    std::cout << "voice " << id << " said \"" << r.sample.text << "\": " << r.audio.size() / 24000.0 << " s, stored as "
+              << r.sample.file << "\n";
   return 0;
 }
 
@@ -405,7 +384,7 @@ int run_voice(const std::vector<std::string>& args) {
   }
   if (sub.empty() || sub.rfind("--", 0) == 0)
     throw std::invalid_argument("voice needs a subcommand: list, create, show, update, delete, restore, export, import or sample");
-  const ParsedArgs a = csm::cli::parse_args(rest, {"json", "trash", "own-voice", "replace"});
+  const ParsedArgs a = csm::cli::parse_args(rest, {"json", "trash", "own-voice", "replace", "standard"});
   if (sub == "list") return cmd_list(a);
   if (sub == "create") return cmd_create(a);
   if (sub == "show") return cmd_show(a);
