@@ -6,8 +6,6 @@
 #include "torch_compat.h"
 
 namespace csm {
-namespace {
-
 torch::Device parse_device(const std::string& name) {
   if (name == "cpu") return torch::kCPU;
   if (name.rfind("cuda", 0) == 0) {
@@ -29,8 +27,6 @@ torch::Dtype parse_dtype(const std::string& name) {
   if (name == "float16" || name == "fp16") return torch::kFloat16;
   throw InputError("dtype '" + name + "' is not supported (use float32, bfloat16 or float16)");
 }
-
-}  // namespace
 
 FrameSequence build_sequence(const CsmConfig& cfg, const std::vector<int32_t>& text_ids,
                              const std::vector<Frame>& frames, torch::Device device) {

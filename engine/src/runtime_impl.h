@@ -12,6 +12,12 @@ struct CsmRuntime::Impl {
   torch::Device device{torch::kCPU};
 };
 
+// "cpu", "cuda", "cuda:N" -> a device; csm::InputError (with the fix) for anything else or a
+// missing GPU. Shared by every engine part that takes RuntimeOptions-style strings.
+torch::Device parse_device(const std::string& name);
+// "float32"/"fp32", "bfloat16"/"bf16", "float16"/"fp16" -> a dtype; csm::InputError otherwise.
+torch::Dtype parse_dtype(const std::string& name);
+
 // tokens/mask [1, T+F, K+1] for a text prompt followed by audio frames (validated ids).
 struct FrameSequence {
   torch::Tensor tokens, mask;

@@ -13,30 +13,15 @@
 namespace csm {
 namespace {
 
-torch::Device parse_device(const std::string& name) {
-  if (name == "cpu") return torch::kCPU;
-  if (name.rfind("cuda", 0) == 0) {
-    if (!compat::cuda_available())
-      throw InputError("device '" + name + "' was asked for, but this build (LibTorch " + compat::torch_version() +
-                       ") sees no CUDA GPU; use device 'cpu'");
-    try {
-      return torch::Device(name);
-    } catch (const c10::Error&) {
-      throw InputError("device '" + name + "' is not a valid device name (use cpu, cuda or cuda:N)");
-    }
-  }
-  throw InputError("device '" + name + "' is not supported (use cpu, cuda or cuda:N)");
-}
-
-torch::Dtype parse_dtype(const std::string& name) {
-  if (name == "float32" || name == "fp32") return torch::kFloat32;
-  if (name == "bfloat16" || name == "bf16") return torch::kBFloat16;
-  throw InputError("codec dtype '" + name + "' is not supported (use float32 or bfloat16)");
+torch::Dtype codec_dtype(const std::string& name) {
+  const torch::Dtype dtype = parse_dtype(name);
+  if (dtype == torch::kFloat16) throw InputError("codec dtype '" + name + "' is not supported (use float32 or bfloat16)");
+  return dtype;
 }
 
 std::shared_ptr<MimiCodec::Impl> make_impl(MimiCheckpoint ck, const CodecOptions& options) {
   const MimiConfig& cfg = ck.config;
-  auto impl = std::make_shared<MimiCodec::Impl>(cfg, parse_device(options.device), parse_dtype(options.dtype));
+  auto impl = std::make_shared<MimiCodec::Impl>(cfg, parse_device(options.device), codec_dtype(options.dtype));
   impl->model.load_weights(ck.weights, ck.weights_path);
   impl->model.set_attention_window(resolve_attention_window(options.attention_window, cfg));
   impl->layout = ck.layout;
