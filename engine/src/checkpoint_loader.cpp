@@ -13,50 +13,12 @@
 #include "csm/atomic_file.h"
 #include "csm/errors.h"
 #include "csm/safetensors.h"
+#include "tensor_views.h"
 
 namespace csm {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string shape_string(c10::IntArrayRef shape) {
-  std::ostringstream s;
-  s << '[';
-  for (size_t i = 0; i < shape.size(); ++i) s << (i ? ", " : "") << shape[i];
-  s << ']';
-  return s.str();
-}
-
-torch::Dtype torch_dtype(DType d) {
-  switch (d) {
-    case DType::F64: return torch::kFloat64;
-    case DType::F32: return torch::kFloat32;
-    case DType::F16: return torch::kFloat16;
-    case DType::BF16: return torch::kBFloat16;
-    case DType::I64: return torch::kInt64;
-    case DType::I32: return torch::kInt32;
-    case DType::I16: return torch::kInt16;
-    case DType::I8: return torch::kInt8;
-    case DType::U8: return torch::kUInt8;
-    case DType::BOOL: return torch::kBool;
-  }
-  return torch::kFloat32;
-}
-
-DType safetensors_dtype(torch::Dtype d) {
-  switch (d) {
-    case torch::kFloat64: return DType::F64;
-    case torch::kFloat16: return DType::F16;
-    case torch::kBFloat16: return DType::BF16;
-    case torch::kInt64: return DType::I64;
-    case torch::kInt32: return DType::I32;
-    case torch::kInt16: return DType::I16;
-    case torch::kInt8: return DType::I8;
-    case torch::kUInt8: return DType::U8;
-    case torch::kBool: return DType::BOOL;
-    default: return DType::F32;
-  }
-}
 
 // Copies named source tensors into the model, checking names, shapes and dtypes strictly.
 class StrictAssigner {
@@ -103,11 +65,6 @@ class StrictAssigner {
   std::set<std::string> assigned_;
   std::string file_;
 };
-
-torch::Tensor tensor_from_view(const TensorView& v) {
-  // The mapped file outlives the copy into the model; from_blob does not take ownership.
-  return torch::from_blob(const_cast<void*>(v.data), v.shape, torch::TensorOptions(torch_dtype(v.dtype)));
-}
 
 // torchtune's interleaved RoPE rows (pairs) -> transformers' rotate-half order, per head.
 torch::Tensor permute_for_rope(const torch::Tensor& w, int64_t heads) {

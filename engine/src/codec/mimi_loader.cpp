@@ -11,31 +11,16 @@
 #include "csm/atomic_file.h"
 #include "csm/errors.h"
 #include "csm/safetensors.h"
+#include "tensor_views.h"
 
 namespace csm {
 namespace fs = std::filesystem;
 
 namespace {
 
-torch::Dtype torch_dtype(DType d) {
-  switch (d) {
-    case DType::F64: return torch::kFloat64;
-    case DType::F32: return torch::kFloat32;
-    case DType::F16: return torch::kFloat16;
-    case DType::BF16: return torch::kBFloat16;
-    case DType::I64: return torch::kInt64;
-    case DType::I32: return torch::kInt32;
-    case DType::I16: return torch::kInt16;
-    case DType::I8: return torch::kInt8;
-    case DType::U8: return torch::kUInt8;
-    case DType::BOOL: return torch::kBool;
-  }
-  return torch::kFloat32;
-}
-
 torch::Tensor copy_of(const TensorView& v) {
   // from_blob does not own the mapped bytes; the clone does.
-  return torch::from_blob(const_cast<void*>(v.data), v.shape, torch::TensorOptions(torch_dtype(v.dtype))).clone();
+  return tensor_from_view(v).clone();
 }
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }

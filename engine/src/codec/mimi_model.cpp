@@ -11,17 +11,10 @@
 
 #include "csm/errors.h"
 #include "torch_compat.h"
+#include "tensor_views.h"
 
 namespace csm {
 namespace {
-
-std::string shape_string(c10::IntArrayRef shape) {
-  std::ostringstream s;
-  s << '[';
-  for (size_t i = 0; i < shape.size(); ++i) s << (i ? ", " : "") << shape[i];
-  s << ']';
-  return s.str();
-}
 
 int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
