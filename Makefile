@@ -27,7 +27,10 @@ test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
 
 demo: build
-	$(BUILD_DIR)/bin/csm demo --out $(BUILD_DIR)/demo-model
+	$(BUILD_DIR)/bin/csm demo --out $(BUILD_DIR)/demo-model --tokenizer tests/fixtures/tokenizer/tokenizer.json
+	$(BUILD_DIR)/bin/csm generate --model-path tests/fixtures/tiny_csm --tokenizer tests/fixtures/tokenizer/tokenizer.json \
+	  --text "Hello from CSM Studio." --speaker 0 --max-ms 2000 --out $(BUILD_DIR)/demo.wav
+	$(BUILD_DIR)/bin/csm watermark verify $(BUILD_DIR)/demo.wav
 
 clean:
 	rm -rf $(BUILD_DIR)
