@@ -11,11 +11,7 @@ MimiFrameEncoder::MimiFrameEncoder(const std::string& path, const CodecOptions& 
 }
 
 std::vector<std::vector<int32_t>> MimiFrameEncoder::encode(const std::vector<float>& audio) {
-  const AudioCodes codes = codec_.encode(audio.data(), static_cast<int64_t>(audio.size()));
-  std::vector<std::vector<int32_t>> frames(codes.num_frames, std::vector<int32_t>(codes.num_codebooks));
-  for (int64_t f = 0; f < codes.num_frames; ++f)
-    for (int64_t k = 0; k < codes.num_codebooks; ++k) frames[f][k] = codes.at(k, f);
-  return frames;
+  return codec_.encode(audio.data(), static_cast<int64_t>(audio.size())).frames();
 }
 
 }  // namespace csm

@@ -101,14 +101,8 @@ struct Generator::Impl {
     p.text_ids = tokenizer.encode_speaker_text(speaker, text);
     if (segment) {
       p.frames = segment->frames;
-      if (p.frames.empty() && !segment->audio.empty()) {
-        AudioCodes codes = mimi().encode(segment->audio.data(), static_cast<int64_t>(segment->audio.size()));
-        for (int64_t f = 0; f < codes.num_frames; ++f) {
-          Frame frame(codes.num_codebooks);
-          for (int64_t k = 0; k < codes.num_codebooks; ++k) frame[k] = codes.at(k, f);
-          p.frames.push_back(std::move(frame));
-        }
-      }
+      if (p.frames.empty() && !segment->audio.empty())
+        p.frames = mimi().encode(segment->audio.data(), static_cast<int64_t>(segment->audio.size())).frames();
       p.frames.emplace_back(runtime.config().num_codebooks, 0);  // end of that segment's audio
     }
     return p;

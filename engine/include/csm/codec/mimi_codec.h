@@ -36,6 +36,13 @@ struct AudioCodes {
   int64_t num_frames = 0;
   std::vector<int32_t> values;
   int32_t at(int64_t codebook, int64_t frame) const { return values[codebook * num_frames + frame]; }
+  // Frame-major copy: frames()[f][k] is codebook k at frame f (the generator's and trainer's order).
+  std::vector<std::vector<int32_t>> frames() const {
+    std::vector<std::vector<int32_t>> out(num_frames, std::vector<int32_t>(num_codebooks));
+    for (int64_t f = 0; f < num_frames; ++f)
+      for (int64_t k = 0; k < num_codebooks; ++k) out[f][k] = at(k, f);
+    return out;
+  }
 };
 
 class StreamingDecoder;
